@@ -1,0 +1,39 @@
+"""Error types of Exodus. Messages name the input, say what is wrong and what to do."""
+from __future__ import annotations
+
+
+class ExodusError(Exception):
+    """Base class of errors that Exodus reports to users in one line."""
+
+
+class InputError(ExodusError):
+    """An input (file, line, document) cannot be read. `where` is `file` or `file:line`."""
+
+    def __init__(self, where: str, problem: str):
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
+
+
+class InvalidEvidence(ExodusError):
+    """An extractor returned a fact whose evidence is not an exact span of its document.
+
+    Such a fact is dropped, never written: it is an extractor bug, not a bad input.
+    """
+
+    def __init__(self, where: str, problem: str):
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
+
+
+class ModelNotFound(ExodusError):
+    """No spaCy pipeline could be loaded."""
+
+
+class UnknownExtractor(ExodusError):
+    """An extractor name that is not registered."""
+
+
+class StoreError(ExodusError):
+    """The knowledge-graph store cannot do what was asked."""

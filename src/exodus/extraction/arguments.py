@@ -1,0 +1,165 @@
+"""Arguments of a trigger word from the dependency parse: who did it, to whom, where.
+
+`trigger_slots(token)` returns the tokens that fill each slot (subj, obj, to, from,
+as, ...), handling the passive, relative clauses ("X, who left Y"), participles
+("Anthropic, founded by ..."), infinitives ("decided to leave") and gerunds ("by
+joining Anthropic").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_SUBJ = ("nsubj", "csubj")
+_PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+_RELATIVE = {"who", "that", "which", "whom"}
+_VAGUE = {"those", "executives", "people", "leaders", "others", "officials", "managers"}
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"}
+
+
+def is_passive(token: Token) -> bool:
+    if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in token.children):
+        return True
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in token.children)
+
+
+def subject_of(token: Token, depth: int = 0) -> list[Token]:
+    """The doer of a verb, climbing through clauses that share it."""
+    if depth > 6:
+        return []
+    for child in token.children:
+        if child.dep_ in _SUBJ:
+            if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                return [token.head]
+            return [child]
+    dep = token.dep_
+    if dep == "relcl":
+        return [token.head]
+    if dep in ("xcomp", "conj", "advcl") and token.head is not token:
+        if dep == "xcomp":
+            objects = [c for c in token.head.children if c.dep_ == "dobj"]
+            if objects and token.head.lemma_ in ("hire", "tap", "name", "appoint", "ask", "bring", "recruit"):
+                return objects
+        return subject_of(token.head, depth + 1)
+    if dep in ("acl", "relcl", "amod") and token.head.lower_ in _VAGUE and token.head.dep_ in ("nsubj",) \
+            and token.head.head.lemma_ in ("include", "be"):
+        # "Those departing include A, B and C"
+        return [c for c in token.head.head.children if c.dep_ in ("dobj", "attr")]
+    if dep == "acl":
+        head = token.head
+        possessors = [c for c in head.children if c.dep_ == "poss"]
+        if possessors:
+            return possessors
+        if token.tag_ == "VBG" or token.tag_ == "VB" and head.dep_ in _SUBJ:
+            return [head]
+        return subject_of(head.head, depth + 1) if head.dep_ in ("dobj", "attr", "pobj") else []
+    if dep == "pcomp":
+        return subject_of(token.head.head, depth + 1)
+    if dep == "ccomp" and depth == 0:
+        return []
+    return []
+
+
+def passive_object(token: Token) -> list[Token]:
+    for child in token.children:
+        if child.dep_ in _PASSIVE_SUBJ:
+            if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                return [token.head]
+            return [child]
+    if token.dep_ == "acl":
+        return [token.head]
+    if token.dep_ == "advcl":  # "Founded in 2021, Anthropic ..."
+        return [c for c in token.head.children if c.dep_ in _SUBJ + _PASSIVE_SUBJ][:1]
+    if token.dep_ in ("conj", "xcomp"):
+        return passive_object(token.head)
+    return []
+
+
+def prep_objects(token: Token) -> dict[str, list[Token]]:
+    """Objects of the prepositions that hang off a word ("leave X for Y" -> {"for": [Y]})."""
+    out: dict[str, list[Token]] = {}
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") or (child.dep_ == "prt" and any(g.dep_ == "pobj" for g in child.children)):
+            name = child.lower_
+            if child.dep_ == "agent":
+                name = "by"
+            if name == "away":
+                for g in child.children:
+                    if g.dep_ == "prep":
+                        out.setdefault("away_from", []).extend(x for x in g.children if x.dep_ in ("pobj", "pcomp"))
+                continue
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            for g in child.children:  # "resigned from his post at Ford": nested prepositions
+                if g.dep_ == "prep":
+                    objects.extend(x for x in g.children if x.dep_ == "pobj")
+            if objects:
+                out.setdefault(name, []).extend(objects)
+    return out
+
+
+def trigger_slots(token: Token) -> dict[str, list[Token]]:
+    """Slot name -> tokens, for a verb or noun trigger."""
+    slots: dict[str, list[Token]] = {}
+    if token.pos_ in ("NOUN", "PROPN"):
+        slots["poss"] = [c for c in token.children if c.dep_ == "poss"]
+        slots["compound"] = [c for c in token.children if c.dep_ == "compound"]
+        slots.update(prep_objects(token))
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            # "a string of departures from OpenAI, including X": the list hangs off "string"
+            for name, objects in prep_objects(token.head.head).items():
+                if name in ("including", "like", "among"):
+                    slots.setdefault(name, []).extend(objects)
+        gov = token.head
+        while gov.dep_ in ("pobj", "prep") and gov.head is not gov:
+            gov = gov.head
+        if token.dep_ in ("dobj", "pobj", "nsubj", "attr", "appos") or gov is not token:
+            verb = gov if gov.pos_ in ("VERB", "AUX") else token.head
+            if verb.pos_ in ("VERB", "AUX"):
+                slots["governor_subj"] = subject_of(verb)
+                if token.dep_ == "nsubj":
+                    slots["governor_subj"] = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if token.dep_ == "appos":
+            slots.setdefault("governor_subj", []).append(token.head)
+        return slots
+    if is_passive(token):
+        slots["obj"] = passive_object(token)
+        preps = prep_objects(token)
+        slots["subj"] = preps.pop("by", [])
+        slots.update(preps)
+    else:
+        slots["subj"] = subject_of(token)
+        slots["obj"] = [c for c in token.children if c.dep_ in ("dobj",)]
+        if not slots["obj"] and token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):
+            # "the team that OpenAI disbanded"
+            if any(c.lower_ in _RELATIVE and c.dep_ == "dobj" for c in token.children) or \
+                    any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in token.children):
+                slots["obj"] = [token.head]
+        slots.update(prep_objects(token))
+    slots["predicate"] = [c for c in token.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp", "acomp", "npadvmod", "dobj")]
+    return slots
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated or set in apposition with it ("A, B and C")."""
+    out, stack, seen = [], [token], set()
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("conj", "appos"):
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def phrase_tokens(token: Token, skip_poss: bool = True) -> list[Token]:
+    """The noun phrase of `token` without its clauses (and possessor), head first."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _CLAUSE_DEPS or child.dep_ in ("conj", "appos", "prep"):
+            continue
+        if skip_poss and child.dep_ == "poss":
+            continue
+        out.extend(t for t in child.subtree)
+    return out

@@ -1,0 +1,490 @@
+"""From a parsed document to facts: trigger frames, titles in apposition, '-backed' compounds.
+
+Each trigger word (data/triggers.json) brings frames that say which argument slot
+fills which fact field. Titles next to names ("OpenAI co-founder John Schulman",
+"Sam Altman, OpenAI's CEO") give `role`, `founded` and board `member` facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from exodus.extraction.arguments import conjuncts, phrase_tokens, subject_of, trigger_slots
+from exodus.extraction.dates import resolve_date
+from exodus.extraction.hedging import is_hedged
+from exodus.extraction.lexicon import Lexicon
+from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
+from exodus.extraction.money import find_amounts
+from exodus.extraction.parsed import ParsedDocument, trigger_lemma
+from exodus.extraction.reasons import find_reasons
+from exodus.schema import Evidence, Fact
+
+_ENTITY_FIELDS = {"person": PERSON, "org": ORG, "from_org": ORG, "to_org": ORG, "investor": ORG,
+                  "investee": ORG, "group": GROUP, "replaced": PERSON}
+_REQUIRED = {"joined": ("person", "org"), "left": ("person", "org"), "founded": ("org",),
+             "member": ("person", "group"), "group_event": ("group", "org"), "invested": ("investor", "investee"),
+             "role": ("person", "org", "role")}
+_FOUNDER = re.compile(r"\b(?:co-?)?found(?:er|ers|ing)\b", re.I)
+_BOARD = re.compile(r"\bboard (?:member|director)s?\b|\bdirectors?\b(?! of)", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|erstwhile|onetime|one-time|previous|then)\b", re.I)
+_CAUSAL = re.compile(r"\b(?:because|citing|cited|reason|concerns?|criticis|criticiz|wrote|said|says|explained|"
+                     r"to focus|in order to|so (?:that )?(?:he|she|they) could|frustrat|disagree)\w*", re.I)
+_NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
+_DROP_ROLE_WORDS = {"the", "a", "an", "its", "his", "her", "their", "new", "then", "as", "former", "our", "interim"}
+
+
+class FactBuilder:
+    def __init__(self, parsed: ParsedDocument, lexicon: Lexicon, extractor: str = "rules"):
+        self.parsed = parsed
+        self.lexicon = lexicon
+        self.extractor = extractor
+        self.facts: list[Fact] = []
+        titles = "|".join(re.escape(t) for t in lexicon.titles)
+        self._title_re = re.compile(rf"(?<![\w-])(?:{titles})s?(?![\w-])", re.I)
+
+    # ---- driver ---------------------------------------------------------------------------
+    def build(self) -> list[Fact]:
+        for ci, chunk in enumerate(self.parsed.chunks):
+            for sent in chunk.doc.sents:
+                self._sentence(ci, sent)
+        return self.facts
+
+    def _sentence(self, ci: int, sent: Span) -> None:
+        verbs, nouns = self.lexicon.verb_frames, self.lexicon.noun_frames
+        for token in sent:
+            lemma = trigger_lemma(token)
+            particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+            if token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBN", "VBG", "VBD") and token.pos_ != "NOUN"):
+                keys = [f"{lemma} {p}" for p in particles] + [lemma]
+                for key in keys:
+                    if key in verbs:
+                        self._trigger(ci, sent, token, key, verbs[key], particles)
+                        break
+            elif token.pos_ in ("NOUN",) and lemma in nouns:
+                self._trigger(ci, sent, token, lemma, nouns[lemma], particles)
+        self._titles(ci, sent)
+        self._backed_compounds(ci, sent)
+
+    # ---- frames ---------------------------------------------------------------------------
+    def _trigger(self, ci: int, sent: Span, token: Token, key: str, frames: list[dict[str, Any]],
+                 particles: list[str]) -> None:
+        if is_hedged(token, self.lexicon):
+            return
+        slots = trigger_slots(token)
+        for frame in frames:
+            if frame.get("needs_particle") and not set(particles) & set(frame["needs_particle"]):
+                continue
+            if frame.get("needs_object"):
+                objs = [t for t in slots.get("obj", []) + slots.get("predicate", [])]
+                objs += [t for t in sent if t.dep_ == "pobj" and t.head.head == token]
+                if not any(t.lemma_.lower() in frame["needs_object"] for t in objs):
+                    continue
+            fields = self._fill(ci, sent, token, slots, frame)
+            if fields is None:
+                continue
+            self._emit(ci, sent, token, frame, fields)
+            return
+
+    def _fill(self, ci: int, sent: Span, token: Token, slots: dict[str, list[Token]],
+              frame: dict[str, Any]) -> dict[str, Any] | None:
+        kind = frame["kind"]
+        fields: dict[str, Any] = {}
+        role, role_org = self._role(ci, token, slots)
+        if frame.get("role_text"):
+            role = frame["role_text"]
+        for name, wanted in _ENTITY_FIELDS.items():
+            if name not in frame:
+                continue
+            many = name in ("person", "replaced") or (kind == "member" and name == "person")
+            for slot in frame[name]:
+                if slot == "role_org" or slot == "as_org":
+                    found = [role_org] if role_org else []
+                elif slot == "context_org":
+                    people = fields.get("person") or []
+                    own = self._title_org(ci, sent, people[0]) if people else None
+                    org = own or self.parsed.previous_org(self._start(ci, token), definite=True)
+                    found = [Mention(ORG, org, 0, 0, certain=False)] if org else []
+                elif slot == "poss_org":
+                    found = self._mentions(ci, slots.get("poss", []), ORG, False)
+                elif slot == "compound_org":
+                    found = self._mentions(ci, slots.get("compound", []), ORG, False)
+                else:
+                    found = self._mentions(ci, slots.get(slot, []), wanted, many)
+                if found:
+                    fields[name] = found if many else found[0]
+                    fields[name + "_slot"] = slot
+                    break
+        if role:
+            fields["role"] = role
+        needs = set(frame.get("needs", [])) | set(_REQUIRED.get(kind, ()))
+        if kind == "group_event" and "group" in fields and "org" not in fields and fields["group"].org:
+            fields["org"] = Mention(ORG, fields["group"].org, 0, 0)
+        if kind == "member" and "group" in fields and fields["group"].org:
+            fields["org"] = Mention(ORG, fields["group"].org, 0, 0)
+        if kind in ("member", "group_event") and "group" in fields and not fields.get("org"):
+            org = self.parsed.previous_org(self._start(ci, token))
+            if org:
+                fields["org"] = Mention(ORG, org, 0, 0, certain=False)
+                fields["org_slot"] = "context_org"
+        if kind == "founded":
+            needs.discard("person") if "person" not in frame.get("needs", []) else None
+        if kind == "invested" and "amount" in needs:
+            needs.discard("amount")
+            if not self._amount(ci, sent, token):
+                return None
+        missing = [n for n in needs if not fields.get(n)]
+        if missing:
+            return None
+        if frame.get("needs_new_group") and fields["group"].certain is False:
+            return None
+        return fields
+
+    def _emit(self, ci: int, sent: Span, token: Token, frame: dict[str, Any], fields: dict[str, Any]) -> None:
+        kind = frame["kind"]
+        evidence = self._evidence(ci, sent)
+        date = self._date(ci, sent, token)
+        confidence = 0.85
+        if fields.get("org_slot") == "context_org":
+            confidence -= 0.2
+        keywords = [(self._start(ci, token), self._start(ci, token) + len(token))]
+        if kind == "member" and frame.get("action") == "left_group":
+            return
+        base = dict(kind=kind, doc=self.parsed.document.id, evidence=evidence, date=date,
+                    extractor=self.extractor, keywords=keywords)
+        if kind in ("joined", "left", "member", "role"):
+            people = [m for m in fields.get("person", []) if m.kind == PERSON]
+            org = fields.get("org")
+            for person in people:
+                conf = confidence - (0.1 if not person.certain else 0)
+                fact = Fact(person=person.name, org=org.name if org else None, confidence=conf, **base)
+                if kind == "member":
+                    fact.group = fields["group"].name
+                    fact.role = fields.get("role")
+                if kind in ("joined", "left"):
+                    fact.role = fields.get("role")
+                if kind == "joined":
+                    fact.from_org = fields["from_org"].name if fields.get("from_org") else self._former_org(ci, sent, person)
+                    if fact.from_org == fact.org:
+                        fact.from_org = None
+                if kind == "left":
+                    if fields.get("to_org") and fields["to_org"].name != fact.org:
+                        fact.to_org = fields["to_org"].name
+                    fact.reasons = self._reasons(ci, sent, person, frame)
+                if fact.org and fact.org != person.name:
+                    self.facts.append(fact)
+            if kind == "joined" and fields.get("replaced") and org:
+                for old in fields["replaced"]:
+                    if old.kind == PERSON and old.name not in [p.name for p in people]:
+                        self.facts.append(Fact(person=old.name, org=org.name, confidence=0.5, **dict(base, date=date)))
+                        self.facts[-1].kind = "left"
+                        self.facts[-1].reasons = []
+        elif kind == "founded":
+            org = fields["org"]
+            people = [m for m in fields.get("person", []) if m.kind == PERSON]
+            if people:
+                for person in people:
+                    self.facts.append(Fact(person=person.name, org=org.name, confidence=confidence, **base))
+            elif date or any(c.dep_ == "agent" for c in token.children):
+                self.facts.append(Fact(person=None, org=org.name, confidence=confidence - 0.1, **base))
+        elif kind == "group_event":
+            self.facts.append(Fact(org=fields["org"].name, group=fields["group"].name, action=frame["action"],
+                                   confidence=confidence, **base))
+        elif kind == "invested":
+            investor, investee = fields["investor"], fields["investee"]
+            if investor.name == investee.name:
+                return
+            self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
+                                   amount=self._amount(ci, sent, token), **base))
+
+    def _title_org(self, ci: int, sent: Span, person: Mention) -> str | None:
+        """"Ford China CEO Jason Luo": the organization in a person's own title."""
+        for token in sent:
+            if self.parsed.mention(ci, token) is not person or token.head.i != token.i and \
+                    self.parsed.mention(ci, token.head) is person:
+                continue
+            for phrase in self._title_phrases(ci, token, person):
+                text = " ".join(t.text for t in phrase)
+                if self._title_re.search(text) and not _FORMER.search(text):
+                    for t in phrase:
+                        m = self.parsed.mention(ci, t)
+                        if m and m.kind == ORG and m.certain:
+                            return m.name
+        return None
+
+    def _former_org(self, ci: int, sent: Span, person: Mention) -> str | None:
+        """"Former OpenAI executive Jan Leike": the organization someone came from."""
+        for token in sent:
+            if self.parsed.mention(ci, token) is not person:
+                continue
+            mods = [t for c in token.lefts if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+            mods += [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
+            if any(_FORMER.fullmatch(t.lower_) for t in mods):
+                for t in mods:
+                    m = self.parsed.mention(ci, t)
+                    if m and m.kind == ORG and m.certain:
+                        return m.name
+        return None
+
+    # ---- slots to mentions ---------------------------------------------------------------------
+    def _mentions(self, ci: int, tokens: list[Token], kind: str, many: bool) -> list[Mention]:
+        found: list[Mention] = []
+        for token in tokens:
+            candidates = conjuncts(token) if many else [token]
+            for cand in candidates:
+                m = self._mention_of(ci, cand, kind)
+                if m and all(m.name != f.name for f in found):
+                    found.append(m)
+                if found and not many:
+                    return found
+        return found
+
+    def _mention_of(self, ci: int, token: Token, kind: str) -> Mention | None:
+        m = self.parsed.mention(ci, token)
+        if m and m.kind == kind and (m.certain or kind != ORG or m.start != 0):
+            return m
+        if m and m.kind == GROUP and kind == ORG:
+            return Mention(ORG, m.org, m.start, m.end) if m.org else None
+        if m and m.kind != kind and m.kind in (PERSON, ORG):
+            return None
+        if token.dep_ == "appos" and kind != GROUP:
+            head = self.parsed.mention(ci, token.head)
+            if head and head.kind == kind:
+                return head
+        for t in phrase_tokens(token):
+            if t is token:
+                continue
+            m = self.parsed.mention(ci, t)
+            if m and m.kind == kind and (kind != ORG or m.certain):
+                return m
+        return None
+
+    def _role(self, ci: int, token: Token, slots: dict[str, list[Token]]) -> tuple[str | None, Mention | None]:
+        """A title from "as X" or a predicate ("named CEO", "became chief scientist")."""
+        candidates = list(slots.get("as", [])) + list(slots.get("predicate", [])) + list(slots.get("to", []))
+        for cand in candidates:
+            tokens = _phrase_until_comma(cand)
+            text = " ".join(t.text for t in tokens)
+            if not self._title_re.search(text):
+                continue
+            org = None
+            for t in tokens:
+                m = self.parsed.mention(ci, t)
+                if m and m.kind == ORG:
+                    org = m
+                    break
+            role_words = [t.text for t in tokens if t.lower_ not in _DROP_ROLE_WORDS and t.tag_ != "POS"
+                          and not (self.parsed.mention(ci, t) and self.parsed.mention(ci, t).kind == ORG and t.dep_ in ("poss", "pobj", "compound") and t.i < cand.i)]
+            role = " ".join(role_words)
+            role = re.sub(r"\s+([,.;:’'])", r"\1", role).strip(" ,.;")
+            role = re.sub(r"\s*-\s*", "-", role)
+            return role or None, org
+        return None, None
+
+    def _amount(self, ci: int, sent: Span, token: Token):
+        doc = sent.doc
+        spans = [(t.idx, t.idx + len(t)) for t in token.subtree]
+        lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+        for obj in [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]:
+            sub = list(obj.subtree)
+            lo, hi = min(lo, sub[0].idx), max(hi, sub[-1].idx + len(sub[-1]))
+        in_tree = find_amounts(doc.text[lo:hi])
+        if in_tree:
+            return in_tree[0][2]
+        in_sent = find_amounts(sent.text)
+        if len({a.value for _, _, a in in_sent}) == 1:
+            return in_sent[0][2]
+        return None
+
+    # ---- titles next to names --------------------------------------------------------------------
+    def _titles(self, ci: int, sent: Span) -> None:
+        seen: set[int] = set()
+        for token in sent:
+            person = self.parsed.mention(ci, token)
+            if not person or person.kind != PERSON or not person.certain or id(person) in seen:
+                continue
+            if token.head.i != token.i and self.parsed.mention(ci, token.head) is person:
+                continue  # not the head word of the name
+            seen.add(id(person))
+            for phrase in self._title_phrases(ci, token, person):
+                self._title_fact(ci, sent, token, person, phrase)
+
+    def _title_phrases(self, ci: int, token: Token, person: Mention) -> list[list[Token]]:
+        phrases = []
+        left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss") and self.parsed.mention(ci, c) is not person]
+        if left:
+            tokens = sorted({t for c in left for t in c.subtree if self.parsed.mention(ci, t) is not person}, key=lambda t: t.i)
+            phrases.append(tokens)
+        for c in token.children:
+            if c.dep_ == "appos" and not self.parsed.mention(ci, c):
+                phrases.append(sorted(_appos_tokens(c), key=lambda t: t.i))
+            if c.dep_ == "relcl":
+                for a in c.children:
+                    if a.dep_ == "attr" and c.lemma_ == "be":
+                        phrases.append(sorted(a.subtree, key=lambda t: t.i))
+        if token.dep_ == "appos" and not self.parsed.mention(ci, token.head):
+            head = token.head
+            phrases.append(sorted([t for t in head.subtree if t.i < token.i and t not in token.subtree], key=lambda t: t.i))
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            for a in token.head.children:
+                if a.dep_ == "attr":
+                    phrases.append(sorted(a.subtree, key=lambda t: t.i))
+        return phrases
+
+    def _title_fact(self, ci: int, sent: Span, token: Token, person: Mention, tokens: list[Token]) -> None:
+        text = " ".join(t.text for t in tokens)
+        title = self._title_re.search(text)
+        if not title:
+            return
+        orgs = [m for t in tokens if (m := self.parsed.mention(ci, t)) and m.kind == ORG and m.certain]
+        base = dict(doc=self.parsed.document.id, evidence=self._evidence(ci, sent), extractor=self.extractor,
+                    keywords=[(self._start(ci, tokens[0]), self._start(ci, tokens[-1]) + len(tokens[-1]))])
+        if _FOUNDER.search(text):
+            if orgs and not re.search(r"\bfounders? of (?:a|an|the)\b", text) :
+                self.facts.append(Fact(kind="founded", person=person.name, org=orgs[0].name, confidence=0.8,
+                                       date=None, **base))
+            return
+        if _FORMER.search(text):
+            return
+        org = orgs[0] if orgs else None
+        if _NEW_IN_ROLE.search(text[:title.start()]):
+            org_name = org.name if org else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
+            if org_name:
+                self.facts.append(Fact(kind="joined", person=person.name, org=org_name, role=self._role_text(ci, tokens) or title.group(0),
+                                       confidence=0.7 if org else 0.6, date=None, **base))
+            return
+        if org is None:
+            return
+        if _BOARD.search(text) or re.search(r"\bboard\b", text, re.I):
+            self.facts.append(Fact(kind="member", person=person.name, org=org.name, group="board",
+                                   confidence=0.6, date=None, **base))
+            return
+        role = self._role_text(ci, tokens) or title.group(0)
+        self.facts.append(Fact(kind="role", person=person.name, org=org.name, role=role,
+                               confidence=0.7, **base))
+
+    def _role_text(self, ci: int, tokens: list[Token]) -> str:
+        words = [t.text for t in tokens if t.lower_ not in _DROP_ROLE_WORDS and t.tag_ != "POS"
+                 and not ((m := self.parsed.mention(ci, t)) and m.kind == ORG)
+                 and t.lower_ not in ("'s", "’s", "newly", "incoming", "appointed", "named", "recently", "hired")
+                 and not t.like_num]
+        while words and words[-1].lower() in ("of", "at", ",", "for"):
+            words.pop()
+        while words and words[0].lower() in ("of", "at", ",", "one"):
+            words.pop(0)
+        return re.sub(r"\s*-\s*", "-", " ".join(words)).strip(" ,.;")
+
+    def _backed_compounds(self, ci: int, sent: Span) -> None:
+        """"Microsoft-backed OpenAI", "OpenAI, backed by Microsoft" is handled by the frames."""
+        for token in sent:
+            if token.lower_ not in ("backed", "funded", "financed") or token.i < 2:
+                continue
+            if sent.doc[token.i - 1].text not in ("-", "‑"):
+                continue
+            investor = self.parsed.mention(ci, sent.doc[token.i - 2])
+            head = token.head
+            investee = self.parsed.mention(ci, head)
+            if not investee:
+                for t in sent.doc[token.i + 1:min(len(sent.doc), token.i + 4)]:
+                    investee = self.parsed.mention(ci, t)
+                    if investee:
+                        break
+            if investor and investee and investor.kind == ORG and investee.kind == ORG and investor.name != investee.name:
+                self.facts.append(Fact(kind="invested", doc=self.parsed.document.id, investor=investor.name,
+                                       investee=investee.name, evidence=self._evidence(ci, sent), confidence=0.8,
+                                       date=None, extractor=self.extractor,
+                                       keywords=[(self._start(ci, token), self._start(ci, token) + len(token))]))
+
+    # ---- attributes ----------------------------------------------------------------------------
+    def _start(self, ci: int, token: Token) -> int:
+        return self.parsed.chunks[ci].offset + token.idx
+
+    def _evidence(self, ci: int, sent: Span) -> Evidence:
+        offset = self.parsed.chunks[ci].offset
+        start, end = offset + sent.start_char, offset + sent.end_char
+        text = self.parsed.document.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence(start, end, text[start:end])
+
+    def _date(self, ci: int, sent: Span, token: Token) -> str | None:
+        published = self.parsed.document.published
+        attached, others = [], []
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            value = resolve_date(ent.text, published)
+            if not value:
+                continue
+            if _attaches_to(ent.root, token):
+                attached.append(value)
+            else:
+                others.append((ent, value))
+        if attached:
+            return attached[0]
+        if len(others) == 1 and not _attaches_to_other_verb(others[0][0].root, token):
+            return others[0][1]
+        return None
+
+    def _reasons(self, ci: int, sent: Span, person: Mention, frame: dict[str, Any]) -> list[str]:
+        texts = [sent.text]
+        doc = sent.doc
+        sents = list(doc.sents)
+        index = next((i for i, s in enumerate(sents) if s.start == sent.start), None)
+        if index is not None:
+            surname = person.name.split()[-1]
+            for j in (index - 1, index + 1, index + 2):
+                if 0 <= j < len(sents) and j != index:
+                    other = sents[j]
+                    mentions = {self.parsed.mention(ci, t).name for t in other if self.parsed.mention(ci, t)}
+                    if (person.name in mentions or surname in other.text) and _CAUSAL.search(other.text):
+                        texts.append(other.text)
+        reasons = set(find_reasons(texts, self.lexicon)) | set(frame.get("reasons", []))
+        from exodus.schema import REASONS
+        return [r for r in REASONS if r in reasons]
+
+
+def _phrase_until_comma(token: Token) -> list[Token]:
+    """The words of a title phrase, without clauses, appositions, or anything after a comma."""
+    skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "advcl") for t in c.subtree}
+    tokens = [t for t in token.subtree if t.i not in skip]
+    out = []
+    for t in tokens:
+        if t.i > token.i and t.text in (",", ";", "--", "(") :
+            break
+        out.append(t)
+    return out
+
+
+def _appos_tokens(token: Token) -> list[Token]:
+    return [t for t in token.subtree if t.dep_ not in ("relcl",)]
+
+
+def _attaches_to(token: Token, trigger: Token) -> bool:
+    t = token
+    for _ in range(6):
+        if t is trigger:
+            return True
+        if t.head is t:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t is not token:
+            return False
+        t = t.head
+    return False
+
+
+def _attaches_to_other_verb(token: Token, trigger: Token) -> bool:
+    t = token.head
+    for _ in range(6):
+        if t is trigger:
+            return False
+        if t.pos_ == "VERB":
+            return t is not trigger and trigger not in t.subtree
+        if t.head is t:
+            return False
+        t = t.head
+    return False

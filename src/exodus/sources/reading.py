@@ -1,0 +1,177 @@
+"""Turn inputs (paths, directories, `-`) into a stream of documents and input problems.
+
+A bad input never stops the stream: it is yielded as an `InputError` (with `file` or
+`file:line` and what is wrong) and reading goes on with the next one.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from exodus.errors import InputError
+from exodus.schema import Document
+from exodus.settings import Settings, get_settings
+from exodus.sources.decoding import decode_text
+from exodus.sources.frontmatter import split_front_matter
+from exodus.sources.html import html_to_article
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+ReadResult = Document | InputError
+
+
+def normalize_published(value: object, where: str) -> str | None:
+    """An ISO date of any precision ("2024", "2024-05", "2024-05-28", or a timestamp) or None."""
+    if value is None or value == "":
+        return None
+    match = _ISO.match(str(value).strip())
+    if not match:
+        raise InputError(where, f"published date {value!r} is not an ISO date like 2024-05-28")
+    year, month, day = match.groups()
+    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
+        raise InputError(where, f"published date {value!r} is not a valid date")
+    return "-".join(p for p in (year, month, day) if p)
+
+
+def _check_size(size: int, where: str, settings: Settings) -> None:
+    if size > settings.max_document_bytes:
+        raise InputError(where, f"document of {size:,} bytes is larger than the limit of "
+                                f"{settings.max_document_bytes:,} (EXODUS_MAX_DOCUMENT_BYTES)")
+
+
+def _check_text(text: str, where: str, settings: Settings) -> None:
+    if len(text.strip()) < settings.min_document_chars:
+        raise InputError(where, "empty document (no text)")
+
+
+def _from_text_file(data: bytes, path: Path, where: str, published: str | None,
+                    settings: Settings) -> Document:
+    _check_size(len(data), where, settings)
+    raw = decode_text(data, where)
+    meta, body = split_front_matter(raw)
+    body = body.strip("\r\n")
+    _check_text(body, where, settings)
+    return Document(
+        id=meta.get("id") or path.stem,
+        text=body,
+        published=normalize_published(meta.get("published") or meta.get("date"), where) or published,
+        url=meta.get("url"),
+        title=meta.get("title"),
+        source=where,
+    )
+
+
+def _from_html_file(data: bytes, path: Path, where: str, published: str | None,
+                    settings: Settings) -> Document:
+    _check_size(len(data), where, settings)
+    article = html_to_article(decode_text(data, where), where)
+    text = article["text"] or ""
+    _check_text(text, where, settings)
+    return Document(
+        id=path.stem, text=text,
+        published=normalize_published(article["published"], where) or published,
+        url=article["url"], title=article["title"], source=where,
+    )
+
+
+def _document_from_json(line: str, where: str, published: str | None, settings: Settings) -> Document:
+    _check_size(len(line.encode("utf-8", "surrogatepass")), where, settings)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(where, f"malformed JSON ({err.msg} at column {err.colno})") from None
+    if not isinstance(obj, dict):
+        raise InputError(where, "a document must be a JSON object with 'id' and 'text'")
+    if obj.get("id") in (None, "") or "text" not in obj:
+        missing = [k for k in ("id", "text") if obj.get(k) in (None, "") and (k == "id" or k not in obj)]
+        raise InputError(where, f"document without {' and '.join(missing) or 'id'}")
+    if not isinstance(obj["text"], str):
+        raise InputError(where, "'text' must be a string")
+    _check_text(obj["text"], where, settings)
+    return Document(
+        id=str(obj["id"]), text=obj["text"],
+        published=normalize_published(obj.get("published"), where) or published,
+        url=obj.get("url"), title=obj.get("title"), source=where,
+    )
+
+
+def _read_jsonl(stream: BinaryIO, name: str, published: str | None,
+                settings: Settings) -> Iterator[ReadResult]:
+    for number, raw in enumerate(stream, 1):
+        where = f"{name}:{number}"
+        if not raw.strip():
+            continue
+        try:
+            line = decode_text(raw, where)
+            yield _document_from_json(line, where, published, settings)
+        except InputError as err:
+            yield err
+
+
+def _read_file(path: Path, published: str | None, settings: Settings) -> Iterator[ReadResult]:
+    where = str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            with path.open("rb") as fh:
+                yield from _read_jsonl(fh, where, published, settings)
+            return
+        data = path.read_bytes()
+        if suffix in (".html", ".htm"):
+            yield _from_html_file(data, path, where, published, settings)
+        else:
+            yield _from_text_file(data, path, where, published, settings)
+    except InputError as err:
+        yield err
+    except OSError as err:
+        yield InputError(where, f"cannot be read ({err.strerror or err})")
+
+
+def _read_stdin(published: str | None, settings: Settings, stdin: BinaryIO) -> Iterator[ReadResult]:
+    data = stdin.read()
+    head = data.lstrip()[:1]
+    if head == b"{":
+        import io
+        yield from _read_jsonl(io.BytesIO(data), "<stdin>", published, settings)
+        return
+    try:
+        yield _from_text_file(data, Path("stdin"), "<stdin>", published, settings)
+    except InputError as err:
+        yield err
+
+
+def read_documents(inputs: Iterable[str | Path], published: str | None = None,
+                   settings: Settings | None = None,
+                   stdin: BinaryIO | None = None) -> Iterator[ReadResult]:
+    """Yield a `Document` for every article in `inputs`, or an `InputError` for what cannot be read.
+
+    `inputs` are paths of .txt/.md/.html/.jsonl files, directories (read recursively,
+    in sorted order) or `-` for stdin (JSONL when it starts with `{`, else one text).
+    `published` is the date for documents that do not carry their own.
+    """
+    settings = settings or get_settings()
+    default_published = normalize_published(published, "--published") if published else None
+    for item in inputs:
+        if str(item) == "-":
+            yield from _read_stdin(default_published, settings, stdin or sys.stdin.buffer)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            if not files:
+                yield InputError(str(path), f"directory has no {', '.join(SUPPORTED_SUFFIXES)} files")
+            for file in files:
+                yield from _read_file(file, default_published, settings)
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'}; "
+                                            f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+                continue
+            yield from _read_file(path, default_published, settings)
+        else:
+            yield InputError(str(path), "no such file or directory")
