@@ -12,6 +12,8 @@ from spacy.tokens import Token
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 _RELATIVE = {"who", "that", "which", "whom"}
+_AMOUNT_NOUNS = {"billion", "million", "stake", "investment", "share", "interest", "bet", "sum", "round",
+                 "funding", "money", "capital", "trillion", "bn", "m"}
 _VAGUE = {"those", "executives", "people", "leaders", "others", "officials", "managers"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"}
 
@@ -128,6 +130,11 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
     else:
         slots["subj"] = subject_of(token)
         slots["obj"] = [c for c in token.children if c.dep_ in ("dobj",)]
+        for obj in slots["obj"]:
+            # "invest $1 billion in OpenAI", "took a stake in X": the preposition hangs off the object
+            if obj.like_num or obj.lemma_.lower() in _AMOUNT_NOUNS or obj.ent_type_ == "MONEY":
+                for name, objects in prep_objects(obj).items():
+                    slots.setdefault(name, []).extend(objects)
         if not slots["obj"] and token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):
             # "the team that OpenAI disbanded"
             if any(c.lower_ in _RELATIVE and c.dep_ == "dobj" for c in token.children) or \

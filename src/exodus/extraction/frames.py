@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from exodus.extraction.arguments import conjuncts, phrase_tokens, subject_of, trigger_slots
+from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
 from exodus.extraction.dates import resolve_date
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.lexicon import Lexicon
@@ -74,7 +74,10 @@ class FactBuilder:
         if is_hedged(token, self.lexicon):
             return
         slots = trigger_slots(token)
+        passive = is_passive(token)
         for frame in frames:
+            if frame.get("active_only") and passive:
+                continue
             if frame.get("needs_particle") and not set(particles) & set(frame["needs_particle"]):
                 continue
             if frame.get("needs_object"):
@@ -98,7 +101,7 @@ class FactBuilder:
         for name, wanted in _ENTITY_FIELDS.items():
             if name not in frame:
                 continue
-            many = name in ("person", "replaced") or (kind == "member" and name == "person")
+            many = name in ("person", "replaced", "investor") or (kind == "member" and name == "person")
             for slot in frame[name]:
                 if slot == "role_org" or slot == "as_org":
                     found = [role_org] if role_org else []
@@ -184,6 +187,10 @@ class FactBuilder:
         elif kind == "founded":
             org = fields["org"]
             people = [m for m in fields.get("person", []) if m.kind == PERSON]
+            if people and frame.get("co_person"):
+                for slot in frame["co_person"]:
+                    people += [m for m in self._mentions(ci, trigger_slots(token).get(slot, []), PERSON, True)
+                               if m.name not in {p.name for p in people}]
             if people:
                 for person in people:
                     self.facts.append(Fact(person=person.name, org=org.name, confidence=confidence, **base))
@@ -193,11 +200,12 @@ class FactBuilder:
             self.facts.append(Fact(org=fields["org"].name, group=fields["group"].name, action=frame["action"],
                                    confidence=confidence, **base))
         elif kind == "invested":
-            investor, investee = fields["investor"], fields["investee"]
-            if investor.name == investee.name:
-                return
-            self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
-                                   amount=self._amount(ci, sent, token), **base))
+            investee = fields["investee"]
+            investors = [m for m in fields["investor"] if m.kind == ORG and m.name != investee.name]
+            amount = self._amount(ci, sent, token) if len(investors) == 1 else None
+            for investor in investors:
+                self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
+                                       amount=amount, **base))
 
     def _title_org(self, ci: int, sent: Span, person: Mention) -> str | None:
         """"Ford China CEO Jason Luo": the organization in a person's own title."""
@@ -264,7 +272,13 @@ class FactBuilder:
     def _role(self, ci: int, token: Token, slots: dict[str, list[Token]]) -> tuple[str | None, Mention | None]:
         """A title from "as X" or a predicate ("named CEO", "became chief scientist")."""
         candidates = list(slots.get("as", [])) + list(slots.get("predicate", [])) + list(slots.get("to", []))
+        expanded = []
         for cand in candidates:
+            inner = [g for c in cand.subtree if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+            expanded.extend(inner or [cand])
+        for cand in expanded:
+            if (m := self.parsed.mention(ci, cand)) and m.kind == PERSON:
+                continue
             tokens = _phrase_until_comma(cand)
             text = " ".join(t.text for t in tokens)
             if not self._title_re.search(text):
@@ -342,9 +356,12 @@ class FactBuilder:
         base = dict(doc=self.parsed.document.id, evidence=self._evidence(ci, sent), extractor=self.extractor,
                     keywords=[(self._start(ci, tokens[0]), self._start(ci, tokens[-1]) + len(tokens[-1]))])
         if _FOUNDER.search(text):
-            if orgs and not re.search(r"\bfounders? of (?:a|an|the)\b", text) :
-                self.facts.append(Fact(kind="founded", person=person.name, org=orgs[0].name, confidence=0.8,
-                                       date=None, **base))
+            if re.search(r"\bfounders? of (?:a|an|the|his|her|their)\b", text):
+                return
+            org_name = orgs[0].name if orgs else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
+            if org_name:
+                self.facts.append(Fact(kind="founded", person=person.name, org=org_name,
+                                       confidence=0.8 if orgs else 0.6, date=None, **base))
             return
         if _FORMER.search(text):
             return
@@ -426,8 +443,6 @@ class FactBuilder:
                 others.append((ent, value))
         if attached:
             return attached[0]
-        if len(others) == 1 and not _attaches_to_other_verb(others[0][0].root, token):
-            return others[0][1]
         return None
 
     def _reasons(self, ci: int, sent: Span, person: Mention, frame: dict[str, Any]) -> list[str]:
@@ -465,9 +480,16 @@ def _appos_tokens(token: Token) -> list[Token]:
 
 
 def _attaches_to(token: Token, trigger: Token) -> bool:
+    """The date's nearest governing verb is the trigger, or the verb the trigger completes
+    ("decided last month to leave")."""
+    governors = {trigger.i}
+    t = trigger
+    while t.dep_ in ("xcomp", "pcomp") and t.head is not t:
+        t = t.head
+        governors.add(t.i)
     t = token
     for _ in range(6):
-        if t is trigger:
+        if t.i in governors:
             return True
         if t.head is t:
             return False

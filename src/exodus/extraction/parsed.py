@@ -71,6 +71,8 @@ class ParsedDocument:
                 if m.kind == ORG:
                     self.table.org_counts[m.name] += 2
         titles = set(self.lexicon.titles)
+        org_names: list[str] = []
+        self._org_like = self._org_like_names()
         for chunk in self.chunks:
             chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
             for ent in chunk.doc.ents:
@@ -81,10 +83,15 @@ class ParsedDocument:
                     canonical = self.table.add_org(_ent_text(before))
                     self.table.orgs[fold_name(ent.text)] = canonical
                     continue
-                if ent.label_ == "PERSON" and looks_like_name(_ent_text(ent)) and not self.table.is_known_org(ent.text):
+                if ent.label_ == "PERSON" and looks_like_name(_ent_text(ent)) and not self.table.is_known_org(ent.text) \
+                        and fold_name(_ent_text(ent)) not in self._org_like:
                     self.table.add_person(_ent_text(ent))
                 elif ent.label_ == "ORG" and not self._group_name(ent):
-                    self.table.add_org(_ent_text(ent))
+                    org_names.append(_ent_text(ent))
+        self.table.finish()
+        for name in org_names:  # after the people, so that a surname spaCy calls ORG stays a person
+            if not (len(name.split()) == 1 and self.table.is_person(name)):
+                self.table.add_org(name)
         self.table.finish()
         timeline = list(gaz)
         for ci, chunk in enumerate(self.chunks):
@@ -109,7 +116,7 @@ class ParsedDocument:
             if ent.label_ == "ORG" and self._group_name(ent):
                 mention = Mention(GROUP, _group_text(list(ent)), start, end)
             elif ent.label_ == "PERSON":
-                if self.table.is_known_org(text) and not self.table.is_person(text):
+                if fold_name(text) in self._org_like or (self.table.is_known_org(text) and not self.table.is_person(text)):
                     mention = Mention(ORG, self.table.org(text), start, end)
                 else:
                     name = self.table.person(text)
@@ -159,6 +166,30 @@ class ParsedDocument:
                 org = self.previous_org(start, definite=True)
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
+
+    def _org_like_names(self) -> set[str]:
+        """Names spaCy calls PERSON that are organizations: tagged ORG more often elsewhere in the
+        article, followed by a ticker in parentheses, or ending in a company word."""
+        votes: dict[str, list[int]] = {}
+        org_words = set(self.lexicon.nouns.get("org_words", []))
+        out = set()
+        for chunk in self.chunks:
+            doc = chunk.doc
+            for ent in doc.ents:
+                key = fold_name(_ent_text(ent))
+                v = votes.setdefault(key, [0, 0])
+                if ent.label_ == "PERSON":
+                    v[0] += 1
+                    words = key.split()
+                    if words and words[-1] in org_words:
+                        out.add(key)
+                    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 1].text.isupper() \
+                            and doc[ent.end + 2].text == ")":
+                        out.add(key)
+                elif ent.label_ == "ORG":
+                    v[1] += 1
+        out.update(k for k, (people, orgs) in votes.items() if orgs >= people and orgs > 0)
+        return out
 
     def _reporting_subject(self, ci: int, tok: Token) -> str | None:
         """"Chipotle announced that it has hired ...": "it" is the announcing organization."""
