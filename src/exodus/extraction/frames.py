@@ -169,7 +169,8 @@ class FactBuilder:
                 if kind in ("joined", "left"):
                     fact.role = fields.get("role")
                 if kind == "joined":
-                    fact.from_org = fields["from_org"].name if fields.get("from_org") else self._former_org(ci, sent, person)
+                    fact.from_org = (fields["from_org"].name if fields.get("from_org") else
+                                     self._former_org(ci, sent, person) or self._title_org(ci, sent, person))
                     if fact.from_org == fact.org:
                         fact.from_org = None
                 if kind == "left":

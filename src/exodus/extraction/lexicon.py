@@ -74,6 +74,10 @@ class Lexicon:
     def canonical_person(self, name: str) -> str | None:
         return _person_index(self).get(fold_name(name))
 
+    def person_by_surname(self, surname: str) -> str | None:
+        """The one gazetteer person with this surname, if exactly one has it."""
+        return _surname_index(self).get(fold_name(surname))
+
 
 @lru_cache(maxsize=None)
 def _org_index(lex: Lexicon) -> dict[str, str]:
@@ -84,6 +88,16 @@ def _org_index(lex: Lexicon) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _person_index(lex: Lexicon) -> dict[str, str]:
     return {fold_name(alias): canon for canon, aliases in lex.people.items() for alias in [canon, *aliases]}
+
+
+@lru_cache(maxsize=None)
+def _surname_index(lex: Lexicon) -> dict[str, str]:
+    counts: dict[str, set[str]] = {}
+    for canon in lex.people:
+        words = fold_name(canon).split()
+        if len(words) >= 2:
+            counts.setdefault(words[-1], set()).add(canon)
+    return {s: next(iter(c)) for s, c in counts.items() if len(c) == 1}
 
 
 @lru_cache(maxsize=1)

@@ -130,7 +130,9 @@ class EntityTable:
             other = fold_name(self.people[words[-1]]).split()
             if other[0][:1] == words[0][:1]:
                 return self.people[words[-1]]
-        return name if len(words) >= 2 else None
+        if len(words) >= 2:
+            return name
+        return self.lexicon.person_by_surname(name) if words else None
 
     def is_person(self, text: str) -> bool:
         return fold_name(clean_person_name(text)) in self.people

@@ -148,6 +148,14 @@ class ParsedDocument:
             lower = tok.lower_
             if lower in nouns["person_pronouns"] and tok.pos_ == "PRON":
                 antecedent = self.previous(start, PERSON)
+                if antecedent and tok.dep_ in ("dobj", "pobj", "dative") and lower in ("him", "her"):
+                    # "X, who led the team with him": an object pronoun is not the clause's own subject
+                    sent_start = chunk.offset + tok.sent.start_char
+                    if antecedent.start >= sent_start:
+                        earlier = [m for m in self._timeline if m.kind == PERSON and m.start < sent_start]
+                        others = [m for m in self._timeline if m.kind == PERSON and sent_start <= m.start < start
+                                  and m.name != antecedent.name]
+                        antecedent = others[-1] if others else (earlier[-1] if earlier else None)
                 if antecedent:
                     self.token_mentions[key] = Mention(PERSON, antecedent.name, start, start + len(tok), certain=False)
             elif lower in ("it", "its", "they", "their", "them") and tok.pos_ == "PRON":

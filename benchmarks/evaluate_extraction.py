@@ -1,0 +1,88 @@
+"""Score the extractor on the dev sets and the bundled sample corpus with the shared scorer.
+
+    python benchmarks/evaluate_extraction.py            # tables for every set
+    python benchmarks/evaluate_extraction.py --markdown # the tables of docs/evaluation.md
+
+The scorer and the dev sets live in ../shared (read-only, not shipped with Exodus).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLE = REPO / "src" / "exodus" / "sample"
+
+# name -> (documents, gold, extra scorer arguments); "sample" documents are read from the articles
+SETS = {
+    "seeds": (SHARED / "devset" / "seeds.docs.jsonl", SHARED / "devset" / "seeds.gold.jsonl", []),
+    "sentivent-dev": (SHARED / "devset" / "sentivent-dev.docs.jsonl",
+                      SHARED / "devset" / "sentivent-dev.gold.jsonl", ["--kinds", "joined,left"]),
+    "sample": (SAMPLE / "articles", SAMPLE / "gold.jsonl", []),
+}
+
+
+def _documents_jsonl(source: Path, out: Path) -> list:
+    from exodus.sources import read_documents
+    from exodus.schema import Document
+
+    docs = [d for d in read_documents([source]) if isinstance(d, Document)]
+    out.write_text("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    return docs
+
+
+def evaluate(name: str, extractor_name: str = "rules", workdir: Path | None = None) -> dict:
+    """The scorer's JSON result for one set, plus its text table under "table"."""
+    from exodus.extraction.base import get_extractor
+
+    docs_path, gold, extra = SETS[name]
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="exodus-eval-"))
+    docs_file = workdir / f"{name}.docs.jsonl"
+    docs = _documents_jsonl(docs_path, docs_file)
+    pred = workdir / f"{name}.pred.jsonl"
+    extractor = get_extractor(extractor_name)
+    with pred.open("w", encoding="utf-8") as out:
+        for _, facts in extractor.extract_many(docs):
+            for fact in facts:
+                out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+    scorer = [sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(gold), "--pred", str(pred),
+              "--docs", str(docs_file), *extra]
+    result = json.loads(subprocess.run(scorer + ["--json"], check=True, capture_output=True, text=True).stdout)
+    result["table"] = subprocess.run(scorer, check=True, capture_output=True, text=True).stdout
+    result["command"] = " ".join(["python3", "../shared/eval/score.py", "--gold", _rel(gold), "--pred", "PRED",
+                                  "--docs", _rel(docs_path) if name != "sample" else "SAMPLE_DOCS", *extra])
+    return result
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(REPO))
+    except ValueError:
+        return "../" + str(path.relative_to(REPO.parent))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated sets (default: all)")
+    ap.add_argument("--extractor", default="rules")
+    ap.add_argument("--markdown", action="store_true", help="print markdown sections for docs/evaluation.md")
+    args = ap.parse_args()
+    for name in args.sets.split(","):
+        result = evaluate(name, args.extractor)
+        o = result["overall"]
+        if args.markdown:
+            print(f"## {name}\n\nOverall F1 **{o['f1']:.3f}** (P {o['precision']:.3f}, R {o['recall']:.3f}); "
+                  f"facts with evidence not in their document: {result['bad_evidence']}.\n\n```\n{result['table']}```\n")
+        else:
+            print(f"== {name}: F1 {o['f1']:.3f} (P {o['precision']:.3f}, R {o['recall']:.3f}), "
+                  f"bad evidence {result['bad_evidence']}\n{result['table']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
