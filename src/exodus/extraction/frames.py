@@ -29,7 +29,7 @@ _REQUIRED = {"joined": ("person", "org"), "left": ("person", "org"), "founded": 
              "role": ("person", "org", "role")}
 _FOUNDER = re.compile(r"\b(?:co-?)?found(?:er|ers|ing)\b", re.I)
 _BOARD = re.compile(r"\bboard (?:member|director)s?\b|\bdirectors?\b(?! of)", re.I)
-_FORMER = re.compile(r"\b(?:former|ex-|erstwhile|onetime|one-time|previous|then)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|formerly|ex-|erstwhile|onetime|one-time|previous|previously|then|once|until)\b", re.I)
 _CAUSAL = re.compile(r"\b(?:because|citing|cited|reason|concerns?|criticis|criticiz|wrote|said|says|explained|"
                      r"to focus|in order to|so (?:that )?(?:he|she|they) could|frustrat|disagree)\w*", re.I)
 _NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
@@ -477,7 +477,16 @@ def _phrase_until_comma(token: Token) -> list[Token]:
 
 
 def _appos_tokens(token: Token) -> list[Token]:
-    return [t for t in token.subtree if t.dep_ not in ("relcl",)]
+    """A title in apposition, without coordinated names, clauses or what follows a comma."""
+    skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "advcl") for t in c.subtree}
+    out = []
+    for t in token.subtree:
+        if t.i in skip:
+            continue
+        if t.i > token.i and (t.text in (";", "--", "(") or t.text == "," and t.head is token):
+            break
+        out.append(t)
+    return out
 
 
 def _attaches_to(token: Token, trigger: Token) -> bool:

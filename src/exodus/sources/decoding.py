@@ -27,7 +27,28 @@ def decode_text(data: bytes, where: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    encoding = detect_encoding(data)
+    if encoding is None:
         raise InputError(where, "not UTF-8 and no character set could be detected; convert it to UTF-8")
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(encoding, errors="replace")
+
+
+# Among encodings that explain the bytes equally well, the ones English-language news
+# is most often written in. charset-normalizer breaks such ties by name, and Windows-1250
+# (Central European) then wins over Windows-1252, turning "Muñoz" into "Muńoz".
+_PREFERRED_ON_TIE = ("cp1252", "iso8859_15", "latin_1", "utf_16", "mac_roman")
+_TIE = 0.005
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The character set that best explains `data`, or None when nothing does."""
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = {m.encoding for m in matches
+            if abs(m.chaos - best.chaos) <= _TIE and abs(m.coherence - best.coherence) <= _TIE}
+    for encoding in _PREFERRED_ON_TIE:
+        if encoding in tied:
+            return encoding
+    return best.encoding

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-_BLOCK = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_BLOCK = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 
 
@@ -13,7 +13,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     if not match:
         return {}, text
     meta: dict[str, str] = {}
-    for line in match.group(1).splitlines():
+    for line in (match.group(1) or "").splitlines():
         found = _LINE.match(line)
         if found:
             value = found.group(2)

@@ -1,0 +1,39 @@
+"""`exodus flows`: moves between organizations."""
+from __future__ import annotations
+
+import argparse
+
+from exodus.cli.storeargs import add_store_arguments, print_json, print_table
+from exodus.questions import talent_flows
+from exodus.store import open_store
+
+NAME = "flows"
+HELP = "talent flows between organizations, with counts, names, net flow and reasons"
+DESCRIPTION = """\
+List moves between organizations: a departure paired with the person's next
+arrival elsewhere within 12 months, or a move an article states outright.
+
+example:
+  exodus flows --since 2024-01-01 --org OpenAI
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="DATE")
+    parser.add_argument("--until", metavar="DATE")
+    parser.add_argument("--org", metavar="ORG", help="only moves from or to this organization")
+    add_store_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_store(args.db, readonly=True) as store:
+        flows = talent_flows(store.conn, args.since, args.until, args.org)
+    if args.json:
+        print_json(flows.to_dict())
+        return 0
+    print_table(["from", "to", "moves", "net", "people", "reasons"],
+                [[p.from_org, p.to_org, p.count, f"{p.net:+d}", ", ".join(p.people),
+                  ", ".join(f"{k} {v}" for k, v in sorted(p.reasons.items()))] for p in flows.pairs])
+    if flows.reasons:
+        print("\nreasons: " + ", ".join(f"{k} {v}" for k, v in sorted(flows.reasons.items(), key=lambda kv: -kv[1])))
+    return 0

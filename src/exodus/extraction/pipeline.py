@@ -1,0 +1,169 @@
+"""From inputs to checked facts: read the articles, extract, verify every fact's evidence.
+
+`extract_documents` is the one function behind `exodus extract`, the benchmark and a
+notebook user's batch. A bad input is reported through `on_problem` and skipped; it
+never stops the batch. A fact whose evidence is not the exact text of its document
+at those offsets is dropped and reported: SCHEMA.md says such a fact is not a fact.
+
+With `processes > 1` documents go in chunks to a pool of worker processes (started
+with "spawn", so it behaves the same on Linux, macOS and Windows); each worker loads
+the extractor once, and results come back in input order.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+
+from exodus.errors import ExodusError, InputError, InvalidEvidence, UnknownExtractor
+from exodus.extraction.base import Extractor, available_extractors, get_extractor
+from exodus.schema import Document, Fact
+from exodus.settings import Settings, get_settings
+from exodus.sources import read_documents
+from exodus.sources.reading import normalize_published
+
+Input = str | Path | Document
+ProblemHandler = Callable[[ExodusError], None]
+Extracted = tuple[Document, list[Fact]]
+
+logger = logging.getLogger("exodus")
+
+# Chunks in flight per worker: enough to keep workers busy while the caller consumes
+# results, few enough that a large input is never read into memory all at once.
+_CHUNKS_IN_FLIGHT_PER_WORKER = 3
+
+
+def _log_problem(problem: ExodusError) -> None:
+    logger.warning("%s", problem)
+
+
+def iter_documents(inputs: Iterable[Input], published: str | None = None,
+                   settings: Settings | None = None,
+                   on_problem: ProblemHandler | None = None) -> Iterator[Document]:
+    """The documents of `inputs` (paths, `-`, or `Document`s); problems go to `on_problem`.
+
+    `published` (an ISO date) is given to documents that carry no date of their own.
+    """
+    settings = settings or get_settings()
+    report = on_problem if on_problem is not None else _log_problem
+    default_published = normalize_published(published, "published") if published else None
+    for item in inputs:
+        if isinstance(item, Document):
+            if item.published is None and default_published:
+                item = replace(item, published=default_published)
+            yield item
+            continue
+        for result in read_documents([item], published=default_published, settings=settings):
+            if isinstance(result, InputError):
+                report(result)
+            else:
+                yield result
+
+
+def check_evidence(document: Document, facts: list[Fact]) -> tuple[list[Fact], list[InvalidEvidence]]:
+    """Split `facts` into those whose evidence is an exact span of `document` and problems."""
+    text = document.text
+    kept: list[Fact] = []
+    problems: list[InvalidEvidence] = []
+    for fact in facts:
+        ev = fact.evidence
+        if 0 <= ev.start < ev.end <= len(text) and text[ev.start:ev.end] == ev.text:
+            kept.append(fact)
+            continue
+        problems.append(InvalidEvidence(
+            document.source or document.id,
+            f"dropped a '{fact.kind}' fact from extractor {fact.extractor or '?'}: its evidence "
+            f"[{ev.start}:{ev.end}] is not the exact text of the document there "
+            f"(an extractor bug; please report it with this document)"))
+    return kept, problems
+
+
+def _chunked(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while chunk := list(islice(documents, size)):
+        yield chunk
+
+
+# --- worker processes -------------------------------------------------------------
+
+_worker_extractor: Extractor | None = None
+_worker_error: BaseException | None = None
+
+
+def _start_worker(name: str) -> None:
+    """Load the extractor once per worker. A failure is kept and raised with the first
+    chunk: an initializer that raises makes a pool restart its workers forever."""
+    global _worker_extractor, _worker_error
+    try:
+        _worker_extractor = get_extractor(name)
+    except Exception as err:  # noqa: BLE001 - handed back to the parent as is
+        _worker_error = err
+
+
+def _extract_chunk(documents: list[Document]) -> list[list[Fact]]:
+    if _worker_error is not None:
+        raise _worker_error
+    assert _worker_extractor is not None
+    # Only the facts travel back: the parent still holds the documents.
+    return [facts for _, facts in _worker_extractor.extract_many(documents)]
+
+
+def _extract_in_pool(documents: Iterator[Document], name: str, processes: int,
+                     chunk_size: int) -> Iterator[Extracted]:
+    context = multiprocessing.get_context("spawn")
+    window = processes * _CHUNKS_IN_FLIGHT_PER_WORKER
+    with context.Pool(processes, initializer=_start_worker, initargs=(name,)) as pool:
+        pending: deque[tuple[list[Document], AsyncResult[list[list[Fact]]]]] = deque()
+        for chunk in _chunked(documents, chunk_size):
+            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+            if len(pending) >= window:
+                done, result = pending.popleft()
+                yield from zip(done, result.get())
+        while pending:
+            done, result = pending.popleft()
+            yield from zip(done, result.get())
+
+
+# --- the public entry point -----------------------------------------------------------
+
+def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None = None,
+                      processes: int | None = None, published: str | None = None,
+                      on_problem: ProblemHandler | None = None,
+                      settings: Settings | None = None) -> Iterator[Extracted]:
+    """Yield `(document, facts)` for every readable document of `inputs`, in input order.
+
+    `inputs`: paths of .txt/.md/.html/.jsonl files or directories, `-` for stdin, or
+    `Document` objects. `extractor`: a registered name (default: the `extractor`
+    setting, "rules") or an `Extractor` instance (one process only). `processes`:
+    worker processes (default: the `processes` setting). `published`: the ISO date
+    of documents that carry none. `on_problem` receives every `InputError` (a skipped
+    input) and `InvalidEvidence` (a dropped fact); by default they are logged as
+    warnings on the "exodus" logger. The batch never stops for them.
+    """
+    settings = settings or get_settings()
+    report = on_problem if on_problem is not None else _log_problem
+    chosen = settings.extractor if extractor is None else extractor
+    processes = settings.processes if processes is None else processes
+    if processes < 1:
+        raise ValueError(f"processes must be at least 1, not {processes}")
+    if isinstance(chosen, str) and chosen not in available_extractors():
+        raise UnknownExtractor(f"unknown extractor {chosen!r}; available: {', '.join(available_extractors())}")
+    if processes > 1 and not isinstance(chosen, str):
+        raise ValueError("to use several processes, name the extractor (e.g. 'rules'): "
+                         "each worker process loads its own")
+
+    documents = iter_documents(inputs, published, settings, report)
+    if processes == 1:
+        instance = chosen if isinstance(chosen, Extractor) else get_extractor(chosen)
+        results: Iterator[Extracted] = iter(instance.extract_many(documents))
+    else:
+        results = _extract_in_pool(documents, str(chosen), processes, max(1, settings.chunk_size))
+    for document, facts in results:
+        kept, problems = check_evidence(document, facts)
+        for problem in problems:
+            report(problem)
+        yield document, kept

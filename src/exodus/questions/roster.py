@@ -1,0 +1,93 @@
+"""An organization on a date: who is there, its founders (k of n still there), its movements and groups."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from exodus.questions.lookup import entity
+from exodus.questions.records import FactView, load_facts
+from exodus.questions.timeline import build_stints, order_events
+from exodus.resolution.dates import parse_date, start_of
+
+
+@dataclass
+class Member:
+    person: str
+    since: str | None
+    roles: list[str]
+    founder: bool
+
+
+@dataclass
+class Founder:
+    person: str
+    founded: str | None
+    still_there: bool
+    left: str | None
+    reasons: list[str]
+
+
+@dataclass
+class GroupView:
+    name: str
+    formed: str | None = None
+    disbanded: str | None = None
+    members: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class OrgRoster:
+    org: str
+    as_of: str
+    present: list[Member]
+    founders: list[Founder]
+    movements: list[FactView]
+    groups: list[GroupView]
+
+    @property
+    def founders_remaining(self) -> int:
+        return sum(1 for f in self.founders if f.still_there)
+
+    def to_dict(self) -> dict:
+        return {"org": self.org, "as_of": self.as_of, "present": [asdict(m) for m in self.present],
+                "founders": [asdict(f) for f in self.founders], "founders_remaining": self.founders_remaining,
+                "founders_total": len(self.founders), "movements": [m.to_dict() for m in self.movements],
+                "groups": [asdict(g) for g in self.groups]}
+
+
+def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None,
+               with_sources: bool = True) -> OrgRoster:
+    """Who is known to be at the organization on `as_of` (default today), and how it got there."""
+    org = entity(conn, name, "org")
+    day = start_of(parse_date(as_of) or date.today().isoformat())
+    facts = load_facts(conn, "f.org_id = ?", (org["id"],), with_sources=with_sources)
+    by_person: dict[str, list[FactView]] = {}
+    for fact in facts:
+        if fact.person:
+            by_person.setdefault(fact.person, []).append(fact)
+    present, founders = [], []
+    for person, own in sorted(by_person.items()):
+        stints = build_stints(own)
+        current = next((s for s in stints if s.present_on(day)), None)
+        if current is not None:
+            present.append(Member(person, current.start or current.first_seen, current.roles, current.founder))
+        founded = [f for f in own if f.kind == "founded"]
+        if founded:
+            past = [s for s in stints if s.end and start_of(s.end) <= day]
+            last_end = past[-1] if past else None
+            founders.append(Founder(person, founded[0].date, current is not None,
+                                    None if current else (last_end.end if last_end else None),
+                                    [] if current or not last_end else last_end.end_reasons))
+    movements = order_events([f for f in facts if f.kind in ("joined", "left")])
+    groups: dict[str, GroupView] = {}
+    for fact in facts:
+        if not fact.group:
+            continue
+        group = groups.setdefault(fact.group, GroupView(fact.group))
+        if fact.kind == "group_event":
+            setattr(group, "formed" if fact.action == "formed" else "disbanded", fact.date or fact.effective_date)
+        elif fact.kind == "member":
+            group.members.append({"person": fact.person, "role": fact.role, "date": fact.date, "fact": fact.id})
+    return OrgRoster(org=org["name"], as_of=day, present=present, founders=founders, movements=movements,
+                     groups=sorted(groups.values(), key=lambda g: g.name))

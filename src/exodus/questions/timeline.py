@@ -1,0 +1,138 @@
+"""A person's timeline: stints at organizations, built from joined/left/founded/role facts.
+
+A `left` closes a stint and a later `joined` opens a new one (Sam Altman left
+OpenAI on 17 November 2023 and was back within the week: two stints). A
+sabbatical or leave of absence is not an end.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from functools import cmp_to_key
+
+from exodus.questions.lookup import entity
+from exodus.questions.records import FactView, load_facts
+from exodus.resolution.dates import compatible, end_of, start_of
+
+# Departures that are pauses, not ends (checked against the evidence of a `left` fact).
+LEAVE_WORDS = re.compile(r"\b(sabbatical|leave of absence|on leave|extended leave|parental leave|"
+                         r"medical leave|time off|taking a break)\b", re.I)
+_STARTS = ("joined", "founded")
+_PRESENCE = ("role", "member")
+
+
+@dataclass
+class Stint:
+    org: str
+    start: str | None = None
+    end: str | None = None
+    first_seen: str | None = None
+    """Publication date of the earliest article showing the person there (when `start` is unknown)."""
+    founder: bool = False
+    roles: list[str] = field(default_factory=list)
+    end_reasons: list[str] = field(default_factory=list)
+    leaves: list[str] = field(default_factory=list)
+    """Dates (or article dates) of sabbaticals and leaves during the stint."""
+    facts: list[str] = field(default_factory=list)
+
+    def present_on(self, day: str) -> bool:
+        """Known to be there: from the start date's last possible day, or an earlier article showing it."""
+        bounds = [end_of(self.start)] if self.start else []
+        if self.first_seen:
+            bounds.append(start_of(self.first_seen))
+        if not bounds or min(bounds) > day:
+            return False
+        return self.end is None or start_of(self.end) > day
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class PersonTimeline:
+    person: str
+    names: list[str]
+    stints: list[Stint]
+    events: list[FactView]
+
+    def to_dict(self) -> dict:
+        return {"person": self.person, "names": self.names, "stints": [s.to_dict() for s in self.stints],
+                "events": [e.to_dict() for e in self.events]}
+
+
+def _first_published(fact: FactView) -> str:
+    dates = [s.published for s in fact.sources if s.published]
+    return min(dates) if dates else (fact.effective_date or "9999")
+
+
+def _compare(a: FactView, b: FactView) -> int:
+    """Order of events; dates at different precision that can be the same day go by article date."""
+    if a.date and b.date and a.date != b.date and compatible(a.date, b.date):
+        ka, kb = _first_published(a), _first_published(b)
+    else:
+        ka, kb = a.effective_date or "9999", b.effective_date or "9999"
+    if ka != kb:
+        return -1 if ka < kb else 1
+    rank = {"founded": 0, "joined": 1, "role": 2, "member": 2, "left": 3}
+    return rank.get(a.kind, 4) - rank.get(b.kind, 4)
+
+
+def order_events(facts: list[FactView]) -> list[FactView]:
+    return sorted(facts, key=cmp_to_key(_compare))
+
+
+def is_leave(fact: FactView) -> bool:
+    return fact.kind == "left" and any(LEAVE_WORDS.search(s.evidence) for s in fact.sources)
+
+
+def build_stints(facts: list[FactView]) -> list[Stint]:
+    """Stints from one person's facts (any organizations), in time order per organization."""
+    by_org: dict[str, list[FactView]] = {}
+    for fact in facts:
+        if fact.kind in (*_STARTS, *_PRESENCE, "left") and fact.org and fact.person:
+            by_org.setdefault(fact.org, []).append(fact)
+    stints: list[Stint] = []
+    for org, events in by_org.items():
+        current: Stint | None = None
+        for fact in order_events(events):
+            when = fact.date
+            seen = _first_published(fact) if fact.sources else fact.effective_date
+            if fact.kind == "left" and is_leave(fact):
+                if current is None:
+                    current = Stint(org, first_seen=seen)
+                current.leaves.append(when or seen)
+                current.facts.append(fact.id)
+                continue
+            if fact.kind == "left":
+                if current is None:
+                    current = Stint(org, first_seen=seen)
+                current.end = when or seen
+                current.end_reasons = list(fact.reasons)
+                current.facts.append(fact.id)
+                if fact.role and fact.role not in current.roles:
+                    current.roles.append(fact.role)
+                stints.append(current)
+                current = None
+                continue
+            if current is None:
+                current = Stint(org, first_seen=seen)
+                if fact.kind in _STARTS:
+                    current.start = when
+            elif fact.kind in _STARTS and current.start is None and not current.roles and when:
+                current.start = when
+            current.founder = current.founder or fact.kind == "founded"
+            if fact.role and fact.role not in current.roles:
+                current.roles.append(fact.role)
+            current.facts.append(fact.id)
+        if current is not None:
+            stints.append(current)
+    return sorted(stints, key=lambda s: (s.start or s.first_seen or "9999", s.org))
+
+
+def person_timeline(conn: sqlite3.Connection, name: str) -> PersonTimeline:
+    """Everything the store knows about one person, in time order, each line with its sources."""
+    person = entity(conn, name, "person")
+    facts = order_events(load_facts(conn, "f.person_id = ?", (person["id"],)))
+    names = sorted({r[0] for r in conn.execute("SELECT name FROM aliases WHERE entity_id = ?", (person["id"],))})
+    return PersonTimeline(person=person["name"], names=names, stints=build_stints(facts), events=facts)

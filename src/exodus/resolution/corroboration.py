@@ -1,0 +1,109 @@
+"""Corroboration: claims from many articles that state the same thing become one fact.
+
+Claims share a *base key* when they are of one kind about the same entities
+(person, organization, group, action; the title too for `role`). Within a base
+key, claims whose dates can mean the same event (compatible, or close in time)
+form one fact; far-apart dates are separate events (Karpathy joined OpenAI in
+2015 and again in 2023). An undated claim joins the latest event that happened
+before the article was published. Copies of one article (see store.dedupe) count
+as one source.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+
+from exodus.resolution.dates import compatible, gap_days, precision, start_of
+from exodus.settings import get_settings
+
+
+def base_key(kind: str, person_id: int | None, org_id: int | None, group_id: int | None,
+             other_org_id: int | None, action: str | None, role: str | None) -> str:
+    parts = [kind, person_id, org_id, group_id, action]
+    if kind == "invested":
+        parts.append(other_org_id)
+    if kind == "role":
+        parts.append((role or "").strip().lower())
+    return "|".join("" if p is None else str(p) for p in parts)
+
+
+def cluster_claims(claims: list[sqlite3.Row], same_event_days: int) -> list[list[sqlite3.Row]]:
+    """Group one base key's claims into events, deterministically (independent of claim order)."""
+    dated = sorted((c for c in claims if c["date"]),
+                   key=lambda c: (start_of(c["date"]), -precision(c["date"]), c["id"]))
+    clusters: list[list[sqlite3.Row]] = []
+    for claim in dated:
+        if clusters and any(compatible(claim["date"], other["date"])
+                            or gap_days(claim["date"], other["date"]) <= same_event_days
+                            for other in clusters[-1]):
+            clusters[-1].append(claim)
+        else:
+            clusters.append([claim])
+    undated = [c for c in claims if not c["date"]]
+    if not clusters:
+        return [undated] if undated else []
+    for claim in undated:
+        target = clusters[-1]
+        if claim["published"]:
+            before = [cl for cl in clusters if start_of(cl[0]["date"]) <= start_of(claim["published"])]
+            if before:
+                target = before[-1]
+        target.append(claim)
+    return clusters
+
+
+def _choose_date(dates: list[str]) -> str | None:
+    if not dates:
+        return None
+    best = max(precision(d) for d in dates)
+    counts = Counter(d for d in dates if precision(d) == best)
+    return sorted(counts, key=lambda d: (-counts[d], d))[0]
+
+
+def _most_common(values: Iterable) -> object:
+    counts = Counter(v for v in values if v is not None)
+    return sorted(counts, key=lambda v: (-counts[v], str(v)))[0] if counts else None
+
+
+def recluster(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
+    """Rebuild the facts of these base keys from their claims."""
+    same_event_days = get_settings().same_event_days
+    for key in sorted(set(keys)):
+        conn.execute("DELETE FROM facts WHERE base_key = ?", (key,))
+        claims = conn.execute(
+            "SELECT c.*, coalesce(d.duplicate_of, d.id) AS source_group FROM claims c "
+            "JOIN documents d ON d.id = c.document_id WHERE c.base_key = ? ORDER BY c.id", (key,)).fetchall()
+        for cluster in cluster_claims(claims, same_event_days):
+            _insert_fact(conn, key, cluster)
+
+
+def _insert_fact(conn: sqlite3.Connection, key: str, cluster: list[sqlite3.Row]) -> None:
+    first = cluster[0]
+    dated = sorted(c["date"] for c in cluster if c["date"])
+    date = _choose_date(dated)
+    anchor = start_of(dated[0]) if dated else "undated"
+    uid = "f" + hashlib.sha1(f"{key}|{anchor}".encode()).hexdigest()[:11]
+    published = sorted(c["published"] for c in cluster if c["published"])
+    effective = start_of(date) if date else (published[0] if published else None)
+    reasons = sorted({r for c in cluster for r in json.loads(c["reasons"])})
+    # Copies of one article are one source: take the best claim of each source group.
+    best: dict[int, float] = {}
+    for c in cluster:
+        best[c["source_group"]] = max(best.get(c["source_group"], 0.0), c["confidence"])
+    doubt = 1.0
+    for value in best.values():
+        doubt *= 1.0 - min(max(value, 0.0), 1.0)
+    amounts = [(c["amount_value"], c["amount_currency"]) for c in cluster if c["amount_value"] is not None]
+    amount = _most_common(amounts) or (None, None)
+    cur = conn.execute(
+        "INSERT INTO facts(uid, base_key, kind, person_id, org_id, group_id, other_org_id, action, role, date, "
+        "effective_date, reasons, amount_value, amount_currency, confidence, source_count) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (uid, key, first["kind"], first["person_id"], first["org_id"], first["group_id"],
+         _most_common(c["other_org_id"] for c in cluster), first["action"],
+         _most_common(c["role"] for c in cluster), date, effective, json.dumps(reasons),
+         amount[0], amount[1], round(1.0 - doubt, 4), len(best)))
+    conn.executemany("UPDATE claims SET fact_id = ? WHERE id = ?", [(cur.lastrowid, c["id"]) for c in cluster])

@@ -1,0 +1,110 @@
+"""Cross-document entity resolution: a name in an article -> one entity in the store.
+
+Order of evidence: the store's aliases (user corrections first, because ingestion
+never overwrites an alias), then the lexicon in exodus/data (people.json,
+organizations.json), then, for a bare surname, a full name in the same document.
+A bare surname with no such anchor stays its own entity: "Amodei" alone could be
+Dario or Daniela.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from exodus.extraction.lexicon import Lexicon, load_lexicon
+from exodus.resolution.names import clean_display, group_key, org_key, person_key
+
+
+class Resolver:
+    def __init__(self, conn: sqlite3.Connection, lexicon: Lexicon | None = None):
+        self.conn = conn
+        self._lexicon = lexicon
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def lookup(self, type_: str, key: str, scope: int = 0) -> int | None:
+        row = self.conn.execute("SELECT entity_id FROM aliases WHERE type = ? AND scope = ? AND folded = ?",
+                                (type_, scope, key)).fetchone()
+        return row[0] if row else None
+
+    def add_alias(self, type_: str, key: str, entity_id: int, name: str, origin: str,
+                  scope: int = 0, replace: bool = False) -> None:
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        self.conn.execute(f"{verb} INTO aliases(type, scope, folded, entity_id, name, origin) "
+                          "VALUES (?, ?, ?, ?, ?, ?)", (type_, scope, key, entity_id, name, origin))
+
+    def create_entity(self, type_: str, name: str, org_id: int | None = None) -> int:
+        cur = self.conn.execute("INSERT INTO entities(type, name, org_id) VALUES (?, ?, ?)",
+                                (type_, name, org_id))
+        return int(cur.lastrowid)
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def expand_person(self, name: str, context: Iterable[str] = ()) -> str:
+        """A bare surname or first name made full from a unique full name in the same document."""
+        name = clean_display(name)
+        key = person_key(name)
+        if " " in key:
+            return name
+        matches = {clean_display(full) for full in context
+                   if " " in person_key(full) and key in (person_key(full).split()[0], person_key(full).split()[-1])}
+        if len({person_key(m) for m in matches}) == 1:
+            return matches.pop()
+        canonical = self.lexicon.canonical_person(name)
+        if canonical:
+            return canonical
+        by_surname = {canon for canon in self.lexicon.people if person_key(canon).split()[-1] == key}
+        return by_surname.pop() if len(by_surname) == 1 else name
+
+    def person(self, name: str) -> int:
+        name = clean_display(name)
+        key = person_key(name)
+        found = self.lookup("person", key)
+        if found is not None:
+            return found
+        canonical = self.lexicon.canonical_person(name)
+        if canonical:
+            entity = self._lexicon_entity("person", canonical, self.lexicon.people.get(canonical, []), person_key)
+        else:
+            entity = self.create_entity("person", name)
+        self.add_alias("person", key, entity, name, "observed")
+        return entity
+
+    def org(self, name: str) -> int:
+        name = clean_display(name)
+        key = org_key(name)
+        found = self.lookup("org", key)
+        if found is not None:
+            return found
+        canonical = self.lexicon.canonical_org(name) or self.lexicon.canonical_org(key)
+        if canonical:
+            entity = self._lexicon_entity("org", canonical, self.lexicon.organizations.get(canonical, []), org_key)
+        else:
+            entity = self.create_entity("org", name)
+        self.add_alias("org", key, entity, name, "observed")
+        return entity
+
+    def group(self, name: str, org_id: int, org_name: str | None = None) -> int:
+        name = clean_display(name)
+        key = group_key(name, org_name)
+        found = self.lookup("group", key, scope=org_id)
+        if found is not None:
+            return found
+        entity = self.create_entity("group", name, org_id)
+        self.add_alias("group", key, entity, name, "observed", scope=org_id)
+        return entity
+
+    def _lexicon_entity(self, type_: str, canonical: str, aliases: list[str], keyer) -> int:
+        found = self.lookup(type_, keyer(canonical))
+        if found is not None:
+            return found
+        entity = self.create_entity(type_, canonical)
+        for alias in [canonical, *aliases]:
+            self.add_alias(type_, keyer(alias), entity, alias, "lexicon")
+        return entity

@@ -1,0 +1,213 @@
+"""Putting extracted facts into the store: one transaction per document.
+
+A document is known by its id, or else its url. Same content again: nothing
+changes. New content: its old claims go and the new ones come in, in the same
+transaction, so a run killed at any point and run again ends where a clean run
+ends.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from exodus.resolution.corroboration import base_key, recluster
+from exodus.resolution.dates import parse_date
+from exodus.resolution.resolver import Resolver
+from exodus.schema import KINDS, Document, Fact
+from exodus.settings import get_settings
+from exodus.store.database import Store
+from exodus.store.dedupe import find_original, sketch, store_sketch
+
+_REQUIRED = {"joined": ("person", "org"), "left": ("person", "org"), "founded": ("org",),
+             "role": ("person", "org", "role"), "member": ("person", "org", "group"),
+             "group_event": ("org", "group", "action"), "invested": ("investor", "investee")}
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    claims: int = 0
+    rejected: list[str] = field(default_factory=list)
+    """Facts not stored, with why (bad kind, missing field, evidence not in the text)."""
+
+    def to_dict(self) -> dict:
+        return {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged,
+                "claims": self.claims, "rejected": self.rejected}
+
+
+def content_hash(document: Document) -> str:
+    payload = json.dumps([document.text, document.published, document.url, document.title])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def find_document(conn: sqlite3.Connection, document: Document) -> sqlite3.Row | None:
+    row = conn.execute("SELECT id, content_hash FROM documents WHERE doc_key = ?", (document.id,)).fetchone()
+    if row is None and document.url:
+        row = conn.execute("SELECT id, content_hash FROM documents WHERE url = ? ORDER BY id LIMIT 1",
+                           (document.url,)).fetchone()
+    return row
+
+
+def is_unchanged(conn: sqlite3.Connection, document: Document) -> bool:
+    """True when this exact content is already stored (so extraction can be skipped)."""
+    row = find_document(conn, document)
+    return row is not None and row["content_hash"] == content_hash(document)
+
+
+def ingest_extracted(store: Store, pairs: Iterable[tuple[Document, list[Fact]]],
+                     on_document: Callable[[Document, str], None] | None = None) -> IngestReport:
+    """Store (document, facts) pairs, each document in its own transaction."""
+    report = IngestReport()
+    resolver = Resolver(store.conn)
+    for document, facts in pairs:
+        with store.transaction() as conn:
+            outcome = _ingest_one(conn, resolver, document, facts, report)
+        if on_document:
+            on_document(document, outcome)
+    return report
+
+
+def _ingest_one(conn: sqlite3.Connection, resolver: Resolver, document: Document, facts: list[Fact],
+                report: IngestReport) -> str:
+    digest = content_hash(document)
+    row = find_document(conn, document)
+    if row is not None and row["content_hash"] == digest:
+        report.unchanged += 1
+        return "unchanged"
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    published = parse_date(document.published)
+    affected: set[str] = set()
+    if row is not None:
+        doc_id = row["id"]
+        affected.update(r[0] for r in conn.execute("SELECT base_key FROM claims WHERE document_id = ?", (doc_id,)))
+        conn.execute("DELETE FROM claims WHERE document_id = ?", (doc_id,))
+        conn.execute("UPDATE documents SET doc_key = ?, url = ?, title = ?, published = ?, content_hash = ?, "
+                     "ingested_at = ?, text = ?, duplicate_of = NULL WHERE id = ?",
+                     (document.id, document.url, document.title, published, digest, now, document.text, doc_id))
+        report.replaced += 1
+        outcome = "replaced"
+    else:
+        doc_id = conn.execute(
+            "INSERT INTO documents(doc_key, url, title, published, content_hash, ingested_at, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (document.id, document.url, document.title, published, digest, now, document.text)).lastrowid
+        report.added += 1
+        outcome = "added"
+    hashes = sketch(document.text)
+    original = find_original(conn, doc_id, hashes, get_settings().duplicate_similarity)
+    conn.execute("UPDATE documents SET duplicate_of = ? WHERE id = ?", (original, doc_id))
+    store_sketch(conn, doc_id, hashes)
+
+    context = [f.person for f in facts if f.person]
+    for fact in facts:
+        problem = _problem(document, fact)
+        if problem:
+            report.rejected.append(f"{document.id}: {fact.kind} fact {problem}")
+            continue
+        affected.add(insert_claim(conn, resolver, doc_id, published, fact, context))
+        report.claims += 1
+    recluster(conn, affected)
+    return outcome
+
+
+def _problem(document: Document, fact: Fact) -> str | None:
+    if fact.kind not in KINDS:
+        return f"has unknown kind {fact.kind!r}"
+    missing = [name for name in _REQUIRED[fact.kind] if not getattr(fact, name)]
+    if missing:
+        return f"lacks {', '.join(missing)}"
+    ev = fact.evidence
+    if not ev.text or document.text[ev.start:ev.end] != ev.text:
+        return f"has evidence that is not the text at {ev.start}:{ev.end}"
+    return None
+
+
+def insert_claim(conn: sqlite3.Connection, resolver: Resolver, doc_id: int, published: str | None,
+                 fact: Fact, context: list[str]) -> str:
+    """Resolve a fact's names and store it as a claim; returns its base key."""
+    names = claim_names(resolver, fact, context)
+    ids = resolve_names(resolver, fact.kind, names)
+    key = base_key(fact.kind, ids["person_id"], ids["org_id"], ids["group_id"], ids["other_org_id"],
+                   fact.action, fact.role)
+    conn.execute(
+        "INSERT INTO claims(document_id, base_key, kind, names, person_id, org_id, group_id, other_org_id, "
+        "action, role, date, published, reasons, amount_value, amount_currency, evidence_start, evidence_end, "
+        "evidence_text, extractor, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc_id, key, fact.kind, json.dumps(names, sort_keys=True), ids["person_id"], ids["org_id"],
+         ids["group_id"], ids["other_org_id"], fact.action, fact.role, parse_date(fact.date), published,
+         json.dumps(sorted(set(fact.reasons or []))),
+         fact.amount.value if fact.amount else None, fact.amount.currency if fact.amount else None,
+         fact.evidence.start, fact.evidence.end, fact.evidence.text, fact.extractor, fact.confidence))
+    return key
+
+
+def claim_names(resolver: Resolver, fact: Fact, context: list[str]) -> dict[str, str]:
+    """The names a claim is about, a bare surname made full from its document."""
+    if fact.kind == "invested":
+        return {"org": fact.investor, "other_org": fact.investee}
+    names = {"person": resolver.expand_person(fact.person, context) if fact.person else None,
+             "org": fact.org, "group": fact.group,
+             "other_org": fact.from_org if fact.kind == "joined" else fact.to_org if fact.kind == "left" else None}
+    return {k: v for k, v in names.items() if v}
+
+
+def resolve_names(resolver: Resolver, kind: str, names: dict[str, str]) -> dict[str, int | None]:
+    ids: dict[str, int | None] = {"person_id": None, "org_id": None, "group_id": None, "other_org_id": None}
+    if names.get("person"):
+        ids["person_id"] = resolver.person(names["person"])
+    if names.get("org"):
+        ids["org_id"] = resolver.org(names["org"])
+    if names.get("other_org"):
+        ids["other_org_id"] = resolver.org(names["other_org"])
+    if names.get("group") and ids["org_id"] is not None:
+        ids["group_id"] = resolver.group(names["group"], ids["org_id"], names.get("org"))
+    return ids
+
+
+def delete_document(store: Store, doc_key: str) -> bool:
+    """Remove a document and its claims; facts it alone supported go too."""
+    with store.transaction() as conn:
+        row = conn.execute("SELECT id FROM documents WHERE doc_key = ?", (doc_key,)).fetchone()
+        if row is None:
+            return False
+        keys = [r[0] for r in conn.execute("SELECT base_key FROM claims WHERE document_id = ?", (row["id"],))]
+        conn.execute("DELETE FROM claims WHERE document_id = ?", (row["id"],))
+        conn.execute("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = ?", (row["id"],))
+        conn.execute("DELETE FROM documents WHERE id = ?", (row["id"],))
+        recluster(conn, keys)
+    return True
+
+
+def ingest_inputs(store: Store, inputs: Iterable[str], extractor: str = "rules", published: str | None = None,
+                  on_problem: Callable[[Exception], None] | None = None,
+                  on_document: Callable[[Document, str], None] | None = None) -> IngestReport:
+    """Read articles, extract facts from the new or changed ones, and store them."""
+    from exodus.errors import InputError
+    from exodus.extraction.base import get_extractor
+    from exodus.sources import read_documents
+
+    unchanged = IngestReport()
+
+    def fresh_documents() -> Iterator[Document]:
+        for item in read_documents(inputs, published=published):
+            if isinstance(item, InputError):
+                if on_problem:
+                    on_problem(item)
+                continue
+            if is_unchanged(store.conn, item):
+                unchanged.unchanged += 1
+                if on_document:
+                    on_document(item, "unchanged")
+                continue
+            yield item
+
+    pairs = get_extractor(extractor).extract_many(fresh_documents())
+    report = ingest_extracted(store, pairs, on_document=on_document)
+    report.unchanged += unchanged.unchanged
+    return report

@@ -1,0 +1,132 @@
+"""The store's schema as numbered migrations.
+
+`PRAGMA user_version` records how many have run; opening a store runs the rest,
+each in its own transaction. Never edit a released migration: add a new one.
+"""
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, entities with aliases, claims (one extracted fact of one document)
+    # and facts (claims from every document that state the same thing).
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        doc_key TEXT NOT NULL UNIQUE,
+        url TEXT,
+        title TEXT,
+        published TEXT,
+        content_hash TEXT NOT NULL,
+        duplicate_of INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        ingested_at TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX documents_url ON documents(url);
+
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text);
+    END;
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
+    END;
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text);
+    END;
+
+    -- Bottom-k MinHash sketch of each document's word shingles, to find syndicated copies.
+    CREATE TABLE document_sketches (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        hash INTEGER NOT NULL,
+        PRIMARY KEY (document_id, hash)
+    ) WITHOUT ROWID;
+    CREATE INDEX document_sketches_hash ON document_sketches(hash);
+
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL CHECK (type IN ('person', 'org', 'group')),
+        name TEXT NOT NULL,
+        org_id INTEGER REFERENCES entities(id)  -- the organization a group belongs to
+    );
+    CREATE INDEX entities_name ON entities(type, name);
+
+    -- folded name -> entity. `scope` is the organization id for groups, 0 otherwise.
+    -- origin: lexicon (data files), observed (seen in an article), user (a correction).
+    CREATE TABLE aliases (
+        type TEXT NOT NULL,
+        scope INTEGER NOT NULL DEFAULT 0,
+        folded TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        name TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        PRIMARY KEY (type, scope, folded)
+    ) WITHOUT ROWID;
+    CREATE INDEX aliases_entity ON aliases(entity_id);
+
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        base_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        person_id INTEGER REFERENCES entities(id),
+        org_id INTEGER REFERENCES entities(id),
+        group_id INTEGER REFERENCES entities(id),
+        other_org_id INTEGER REFERENCES entities(id),  -- from_org / to_org / investee
+        action TEXT,
+        role TEXT,
+        date TEXT,
+        effective_date TEXT,  -- date, or the first source's publication date when undated
+        reasons TEXT NOT NULL DEFAULT '[]',
+        amount_value REAL,
+        amount_currency TEXT,
+        confidence REAL NOT NULL,
+        source_count INTEGER NOT NULL
+    );
+    CREATE INDEX facts_base_key ON facts(base_key);
+    CREATE INDEX facts_person ON facts(person_id, effective_date);
+    CREATE INDEX facts_org ON facts(org_id, kind, effective_date);
+    CREATE INDEX facts_kind_date ON facts(kind, effective_date);
+
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        fact_id INTEGER REFERENCES facts(id) ON DELETE SET NULL,
+        base_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        names TEXT NOT NULL,  -- JSON: the names as extracted, re-resolved after corrections
+        person_id INTEGER, org_id INTEGER, group_id INTEGER, other_org_id INTEGER,
+        action TEXT, role TEXT, date TEXT, published TEXT,
+        reasons TEXT NOT NULL DEFAULT '[]',
+        amount_value REAL, amount_currency TEXT,
+        evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
+        extractor TEXT, confidence REAL NOT NULL
+    );
+    CREATE INDEX claims_document ON claims(document_id);
+    CREATE INDEX claims_fact ON claims(fact_id);
+    CREATE INDEX claims_base_key ON claims(base_key);
+    CREATE INDEX claims_person ON claims(person_id);
+    CREATE INDEX claims_org ON claims(org_id);
+    CREATE INDEX claims_other_org ON claims(other_org_id);
+    CREATE INDEX claims_group ON claims(group_id);
+
+    -- User corrections (alias add, merge, split), kept as an audit trail.
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,
+        arguments TEXT NOT NULL,
+        made_at TEXT NOT NULL
+    );
+    """,
+)
+
+
+def migrate(conn) -> int:
+    """Run the migrations this database has not seen; returns the schema version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        # executescript commits first; wrap the migration and the version bump in one transaction.
+        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    return len(MIGRATIONS)
