@@ -84,6 +84,10 @@ class Fact:
     extractor: str | None = None
     keywords: list[tuple[int, int]] = field(default_factory=list, compare=False)
     """Character spans (document offsets) of the words that triggered the fact, for display."""
+    implied_from: bool = field(default=False, compare=False, repr=False)
+    """`from_org` only inferred from the person's current title: no departure is derived from it."""
+    replaced: bool = field(default=False, compare=False, repr=False)
+    """A departure inferred from someone being replaced ("X succeeds Y")."""
 
     def key(self) -> tuple:
         """What makes two facts of one document the same fact (as the scorer matches them)."""

@@ -38,7 +38,7 @@ def link_moves(facts: list[Fact]) -> list[Fact]:
                     lf.to_org = j.org
                 if j.from_org is None and lf.to_org == j.org:
                     j.from_org = lf.org
-        if j.from_org:
+        if j.from_org and not j.implied_from:
             key = Fact(kind="left", doc=j.doc, evidence=j.evidence, person=j.person, org=j.from_org).key()
             if key not in keys:
                 keys.add(key)
@@ -56,7 +56,15 @@ def link_moves(facts: list[Fact]) -> list[Fact]:
     return facts + added
 
 
+def drop_weak_departures(facts: list[Fact]) -> list[Fact]:
+    """"Drak replaces Behrendt as head of X": Behrendt left only if the article gives her no new
+    post at the same organization."""
+    placed = {(f.person, f.org) for f in facts if f.kind == "joined"}
+    return [f for f in facts if not (f.kind == "left" and f.replaced and (f.person, f.org) in placed)]
+
+
 def consolidate(facts: list[Fact]) -> list[Fact]:
+    facts = drop_weak_departures(facts)
     facts = merge_duplicates(facts)
     facts = link_moves(facts)
     facts = merge_duplicates(facts)

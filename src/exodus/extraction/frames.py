@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
+from exodus.extraction.collectives import collective_facts
 from exodus.extraction.dates import resolve_date
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.lexicon import Lexicon
@@ -67,6 +68,7 @@ class FactBuilder:
                 self._trigger(ci, sent, token, lemma, nouns[lemma], particles)
         self._titles(ci, sent)
         self._backed_compounds(ci, sent)
+        collective_facts(self, ci, sent)
 
     # ---- frames ---------------------------------------------------------------------------
     def _trigger(self, ci: int, sent: Span, token: Token, key: str, frames: list[dict[str, Any]],
@@ -106,6 +108,9 @@ class FactBuilder:
                 if slot == "role_org" or slot == "as_org":
                     found = [role_org] if role_org else []
                 elif slot == "context_org":
+                    if "subj" in frame[name] and any((m := self.parsed.mention(ci, t)) and m.kind == PERSON
+                                                     for t in slots.get("subj", [])):
+                        break
                     people = fields.get("person") or []
                     own = self._title_org(ci, sent, people[0]) if people else None
                     org = own or self.parsed.previous_org(self._start(ci, token), definite=True)
@@ -170,7 +175,10 @@ class FactBuilder:
                     fact.role = fields.get("role")
                 if kind == "joined":
                     fact.from_org = (fields["from_org"].name if fields.get("from_org") else
-                                     self._former_org(ci, sent, person) or self._title_org(ci, sent, person))
+                                     self._former_org(ci, sent, person))
+                    if fact.from_org is None:
+                        fact.from_org = self._title_org(ci, sent, person)
+                        fact.implied_from = fact.from_org is not None
                     if fact.from_org == fact.org:
                         fact.from_org = None
                 if kind == "left":
@@ -185,6 +193,7 @@ class FactBuilder:
                         self.facts.append(Fact(person=old.name, org=org.name, confidence=0.5, **dict(base, date=date)))
                         self.facts[-1].kind = "left"
                         self.facts[-1].reasons = []
+                        self.facts[-1].replaced = True
         elif kind == "founded":
             org = fields["org"]
             people = [m for m in fields.get("person", []) if m.kind == PERSON]
@@ -262,12 +271,25 @@ class FactBuilder:
             head = self.parsed.mention(ci, token.head)
             if head and head.kind == kind:
                 return head
-        for t in phrase_tokens(token):
+        for t in phrase_tokens(token) if kind != PERSON else []:
             if t is token:
                 continue
             m = self.parsed.mention(ci, t)
             if m and m.kind == kind and (kind != ORG or m.certain):
                 return m
+        if kind == PERSON and token.dep_ in ("pobj", "appos", "compound") and token.pos_ in ("NOUN", "PROPN"):
+            # "Marc Lore, chief executive of Walmart US e-commerce, who joined ...": the clause hangs
+            # off the end of the title; climb back to the name the title describes
+            t = token
+            for _ in range(4):
+                if t.head is t:
+                    break
+                t = t.head
+                m = self.parsed.mention(ci, t)
+                if m and m.kind == PERSON:
+                    return m
+                if t.pos_ in ("VERB", "AUX"):
+                    break
         return None
 
     def _role(self, ci: int, token: Token, slots: dict[str, list[Token]]) -> tuple[str | None, Mention | None]:
@@ -285,9 +307,11 @@ class FactBuilder:
             if not self._title_re.search(text):
                 continue
             org = None
-            for t in tokens:
+            ranked = sorted(tokens, key=lambda t: (not (t.dep_ in ("pobj", "poss") and
+                                                        (t.dep_ == "poss" or t.head.lower_ in ("of", "at"))), t.i))
+            for t in ranked:
                 m = self.parsed.mention(ci, t)
-                if m and m.kind == ORG:
+                if m and m.kind == ORG and (m.certain or m.start != 0):
                     org = m
                     break
             role_words = [t.text for t in tokens if t.lower_ not in _DROP_ROLE_WORDS and t.tag_ != "POS"

@@ -15,7 +15,8 @@ PERSON, ORG, GROUP = "person", "org", "group"
 _LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|"
                            r"plc|PLC|LP|L\.P|AG|SA|S\.A|GmbH|N\.V|NV|Holdings|Group Inc)\.?)+$")
 _ORG_VARIANT_WORDS = {"motor", "motors", "group", "holdings", "stores", "platforms", "technologies",
-                      "international", "co", "company", "corp", "inc", "labs", "lab", "ai"}
+                      "international", "co", "company", "corp", "inc", "labs", "lab", "ai", "news", "networks",
+                      "network", "entertainment", "media", "inc", "restaurant", "restaurants"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "president", "senator", "sen",
                "ceo", "chairman", "chief", "executive", "former", "host", "anchor", "rep", "gov"}
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -30,6 +31,7 @@ class Mention:
     end: int
     org: str | None = None  # a group's organization
     certain: bool = True    # False for guesses (pronouns resolved, NER labels overridden)
+    subject: bool = False   # the grammatical subject of its clause
 
 
 def clean_person_name(text: str) -> str:
@@ -110,11 +112,13 @@ class EntityTable:
                     continue
                 if long_words[:len(short_words)] == short_words and \
                         set(long_words[len(short_words):]) <= _ORG_VARIANT_WORDS and \
-                        self.lexicon.canonical_org(long) is None:
+                        self.lexicon.canonical_org(long) is None and self.lexicon.canonical_org(short) is None:
+                    # one company under two names ("Fox" / "Fox News"): keep the fuller name
+                    keep, drop = long, short
                     for key, value in list(self.orgs.items()):
-                        if value == long:
-                            self.orgs[key] = short
-                    self.org_counts[short] += self.org_counts.pop(long, 0)
+                        if value == drop:
+                            self.orgs[key] = keep
+                    self.org_counts[keep] += self.org_counts.pop(drop, 0)
 
     def person(self, text: str) -> str | None:
         name = clean_person_name(text)

@@ -132,6 +132,7 @@ class ParsedDocument:
                 elif ent.label_ in ("GPE", "PRODUCT", "FAC"):
                     mention = Mention(ORG, clean_org_name(text), start, end, certain=False)
             if mention:
+                mention.subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
                 out.append(mention)
                 for tok in ent:
                     if tok.tag_ != "POS" and tok.lower_ not in ("'s", "’s", "'"):
@@ -146,8 +147,13 @@ class ParsedDocument:
                 continue
             start = chunk.offset + tok.idx
             lower = tok.lower_
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_ and \
+                    fold_name(tok.text) in self.table.people:
+                # a surname the NER missed ("Louvet , 52 , resigned"), once the full name is known
+                self.token_mentions[key] = Mention(PERSON, self.table.people[fold_name(tok.text)], start, start + len(tok))
+                continue
             if lower in nouns["person_pronouns"] and tok.pos_ == "PRON":
-                antecedent = self.previous(start, PERSON)
+                antecedent = self.antecedent(start, chunk.offset + tok.sent.start_char)
                 if antecedent and tok.dep_ in ("dobj", "pobj", "dative") and lower in ("him", "her"):
                     # "X, who led the team with him": an object pronoun is not the clause's own subject
                     sent_start = chunk.offset + tok.sent.start_char
@@ -162,7 +168,8 @@ class ParsedDocument:
                 org = self._reporting_subject(ci, tok) or self.previous_org(start)
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns["group"] and tok.dep_ != "compound":
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns["group"] and tok.dep_ != "compound" and \
+                    not any(c.lower_ == "founding" for c in tok.children):
                 group = self._group_mention(ci, chunk, tok)
                 if group:
                     self.token_mentions[key] = group
@@ -213,7 +220,7 @@ class ParsedDocument:
 
     def _group_mention(self, ci: int, chunk: Chunk, tok: Token) -> Mention | None:
         modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and
-                     (ci, c.i) not in self.token_mentions and c.lower_ not in ("new", "former", "current", "entire", "whole", "same", "own")]
+                     (ci, c.i) not in self.token_mentions and c.lower_ not in ("new", "former", "current", "entire", "whole", "same", "own", "founding")]
         name_tokens = []
         for m in modifiers:
             name_tokens.extend(t for t in m.subtree if (ci, t.i) not in self.token_mentions and t.dep_ not in ("det", "poss", "case"))
@@ -251,6 +258,19 @@ class ParsedDocument:
                 return self._timeline[i]
             i -= 1
         return None
+
+    def antecedent(self, position: int, sentence_start: int) -> Mention | None:
+        """The person a pronoun means: the latest subject in this or the previous sentence
+        (about 300 characters back), else the latest person named."""
+        latest = self.previous(position, PERSON)
+        window = min(sentence_start, position - 300)
+        i = bisect_left(self._starts, position) - 1
+        while i >= 0 and self._timeline[i].start >= window:
+            m = self._timeline[i]
+            if m.kind == PERSON and m.subject and m.certain:
+                return m
+            i -= 1
+        return latest
 
     def previous_org(self, position: int, definite: bool = False) -> str | None:
         """The organization a reference means. "The company" (definite) is the article's main

@@ -1,9 +1,10 @@
 """From inputs to checked facts: read the articles, extract, verify every fact's evidence.
 
 `extract_documents` is the one function behind `exodus extract`, the benchmark and a
-notebook user's batch. A bad input is reported through `on_problem` and skipped; it
-never stops the batch. A fact whose evidence is not the exact text of its document
-at those offsets is dropped and reported: SCHEMA.md says such a fact is not a fact.
+notebook user's batch. A bad input, or a document the extractor fails on, is reported
+through `on_problem` and skipped; it never stops the batch. A fact whose evidence is
+not the exact text of its document at those offsets is dropped and reported:
+SCHEMA.md says such a fact is not a fact.
 
 With `processes > 1` documents go in chunks to a pool of worker processes (started
 with "spawn", so it behaves the same on Linux, macOS and Windows); each worker loads
@@ -20,7 +21,7 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
-from exodus.errors import ExodusError, InputError, InvalidEvidence, UnknownExtractor
+from exodus.errors import ExodusError, ExtractionFailed, InputError, InvalidEvidence, UnknownExtractor
 from exodus.extraction.base import Extractor, available_extractors, get_extractor
 from exodus.schema import Document, Fact
 from exodus.settings import Settings, get_settings
@@ -30,6 +31,8 @@ from exodus.sources.reading import normalize_published
 Input = str | Path | Document
 ProblemHandler = Callable[[ExodusError], None]
 Extracted = tuple[Document, list[Fact]]
+# Per document of a chunk: its facts, or why the extractor failed on it.
+Outcome = tuple[list[Fact], None] | tuple[None, str]
 
 logger = logging.getLogger("exodus")
 
@@ -88,6 +91,28 @@ def _chunked(documents: Iterator[Document], size: int) -> Iterator[list[Document
         yield chunk
 
 
+def extract_chunk(extractor: Extractor, documents: list[Document]) -> list[Outcome]:
+    """The facts of each document; when the extractor raises, it is retried one document at a
+    time so that only the document it fails on is lost, with the reason."""
+    try:
+        return [(facts, None) for _, facts in extractor.extract_many(documents)]
+    except Exception:  # noqa: BLE001 - isolated below, document by document
+        pass
+    outcomes: list[Outcome] = []
+    for document in documents:
+        try:
+            outcomes.append((extractor.extract(document), None))
+        except Exception as err:  # noqa: BLE001 - reported as this document's problem
+            outcomes.append((None, f"{type(err).__name__}: {err}"))
+    return outcomes
+
+
+def _extract_in_process(extractor: Extractor, documents: Iterator[Document],
+                        chunk_size: int) -> Iterator[tuple[Document, Outcome]]:
+    for chunk in _chunked(documents, chunk_size):
+        yield from zip(chunk, extract_chunk(extractor, chunk))
+
+
 # --- worker processes -------------------------------------------------------------
 
 _worker_extractor: Extractor | None = None
@@ -104,22 +129,22 @@ def _start_worker(name: str) -> None:
         _worker_error = err
 
 
-def _extract_chunk(documents: list[Document]) -> list[list[Fact]]:
+def _extract_chunk_in_worker(documents: list[Document]) -> list[Outcome]:
     if _worker_error is not None:
         raise _worker_error
     assert _worker_extractor is not None
-    # Only the facts travel back: the parent still holds the documents.
-    return [facts for _, facts in _worker_extractor.extract_many(documents)]
+    # Only the outcomes travel back: the parent still holds the documents.
+    return extract_chunk(_worker_extractor, documents)
 
 
 def _extract_in_pool(documents: Iterator[Document], name: str, processes: int,
-                     chunk_size: int) -> Iterator[Extracted]:
+                     chunk_size: int) -> Iterator[tuple[Document, Outcome]]:
     context = multiprocessing.get_context("spawn")
     window = processes * _CHUNKS_IN_FLIGHT_PER_WORKER
     with context.Pool(processes, initializer=_start_worker, initargs=(name,)) as pool:
-        pending: deque[tuple[list[Document], AsyncResult[list[list[Fact]]]]] = deque()
+        pending: deque[tuple[list[Document], AsyncResult[list[Outcome]]]] = deque()
         for chunk in _chunked(documents, chunk_size):
-            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+            pending.append((chunk, pool.apply_async(_extract_chunk_in_worker, (chunk,))))
             if len(pending) >= window:
                 done, result = pending.popleft()
                 yield from zip(done, result.get())
@@ -141,8 +166,9 @@ def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None
     setting, "rules") or an `Extractor` instance (one process only). `processes`:
     worker processes (default: the `processes` setting). `published`: the ISO date
     of documents that carry none. `on_problem` receives every `InputError` (a skipped
-    input) and `InvalidEvidence` (a dropped fact); by default they are logged as
-    warnings on the "exodus" logger. The batch never stops for them.
+    input), `ExtractionFailed` (a document the extractor raised on, skipped) and
+    `InvalidEvidence` (a dropped fact); by default they are logged as warnings on the
+    "exodus" logger. The batch never stops for them.
     """
     settings = settings or get_settings()
     report = on_problem if on_problem is not None else _log_problem
@@ -159,10 +185,16 @@ def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None
     documents = iter_documents(inputs, published, settings, report)
     if processes == 1:
         instance = chosen if isinstance(chosen, Extractor) else get_extractor(chosen)
-        results: Iterator[Extracted] = iter(instance.extract_many(documents))
+        results = _extract_in_process(instance, documents, max(1, settings.batch_size))
     else:
         results = _extract_in_pool(documents, str(chosen), processes, max(1, settings.chunk_size))
-    for document, facts in results:
+    name = chosen if isinstance(chosen, str) else chosen.name
+    for document, (facts, failure) in results:
+        if facts is None:
+            report(ExtractionFailed(document.source or document.id,
+                                    f"extractor {name} failed on this document and skipped it ({failure}); "
+                                    f"please report it with this document"))
+            continue
         kept, problems = check_evidence(document, facts)
         for problem in problems:
             report(problem)

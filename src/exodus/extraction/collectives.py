@@ -1,0 +1,93 @@
+"""Facts for every member of a list introduced by a collective noun.
+
+"It named eleven people as its founding team: A, B and C", "Investors in the round
+included X, Y and Z", "A and B are co-founders of C": one fact per listed name.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from exodus.extraction.arguments import conjuncts
+from exodus.extraction.hedging import is_hedged
+from exodus.extraction.mentions import ORG, PERSON, Mention
+from exodus.schema import Fact
+
+if TYPE_CHECKING:
+    from exodus.extraction.frames import FactBuilder
+
+_LIST_VERBS = {"include", "be", "comprise", "number", "feature"}
+
+
+def collective_key(token: Token) -> str:
+    lemma = token.lower_
+    if any(c.dep_ == "amod" and c.lower_ == "founding" for c in token.children):
+        return "founding " + lemma
+    return lemma
+
+
+def listed_tokens(token: Token) -> list[Token]:
+    """The tokens of the list a collective noun introduces."""
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ == "appos":
+            out.extend(conjuncts(c))
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _LIST_VERBS:
+        for c in head.children:
+            if c.dep_ in ("dobj", "attr"):
+                out.extend(conjuncts(c))
+    if token.dep_ == "attr" and head.lemma_ == "be":
+        for c in head.children:
+            if c.dep_ == "nsubj":
+                out.extend(conjuncts(c))
+    if token.dep_ == "pobj" and head.lower_ in ("as", "among"):
+        verb = head.head
+        for c in verb.children:
+            if c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass") and c is not head:
+                out.extend(conjuncts(c))
+    return out
+
+
+def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    kinds = builder.lexicon.nouns.get("collectives", {})
+    parsed = builder.parsed
+    for token in sent:
+        kind = kinds.get(collective_key(token))
+        if kind is None or token.pos_ not in ("NOUN", "PROPN") or is_hedged(token, builder.lexicon):
+            continue
+        wanted = PERSON if kind == "founded" else ORG
+        members: list[Mention] = []
+        for t in listed_tokens(token):
+            m = parsed.mention(ci, t)
+            if m and m.kind == wanted and (wanted == PERSON or m.certain) and m.name not in {x.name for x in members}:
+                members.append(m)
+        if not members:
+            continue
+        owner = _owner(builder, ci, token)
+        if owner is None:
+            continue
+        base = dict(doc=parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                    keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))], date=None)
+        for m in members:
+            if kind == "founded":
+                builder.facts.append(Fact(kind="founded", person=m.name, org=owner, confidence=0.7, **base))
+            elif m.name != owner:
+                builder.facts.append(Fact(kind="invested", investor=m.name, investee=owner, confidence=0.7, **base))
+
+
+def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
+    """The organization the collective belongs to: its possessor, an 'of'/'in' phrase, or context."""
+    parsed = builder.parsed
+    for c in token.children:
+        if c.dep_ == "poss":
+            m = parsed.mention(ci, c)
+            if m and m.kind == ORG:
+                return m.name
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "at", "behind"):
+            for p in c.children:
+                m = parsed.mention(ci, p)
+                if m and m.kind == ORG:
+                    return m.name
+    return parsed.previous_org(builder._start(ci, token), definite=True)
