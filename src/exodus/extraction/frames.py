@@ -33,6 +33,8 @@ _BOARD = re.compile(r"\bboard (?:member|director)s?\b|\bdirectors?\b(?! of)", re
 _FORMER = re.compile(r"\b(?:former|formerly|ex-|erstwhile|onetime|one-time|previous|previously|then|once|until)\b", re.I)
 _CAUSAL = re.compile(r"\b(?:because|citing|cited|reason|concerns?|criticis|criticiz|wrote|said|says|explained|"
                      r"to focus|in order to|so (?:that )?(?:he|she|they) could|frustrat|disagree)\w*", re.I)
+_WORKING_GROUPS = {"team", "unit", "division", "group", "lab", "labs", "department"}
+_PARTICLES = {"down", "away", "out", "up", "back", "over", "off", "aboard", "on", "in", "go"}
 _NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
 _DROP_ROLE_WORDS = {"the", "a", "an", "its", "his", "her", "their", "new", "then", "as", "former", "our", "interim"}
 
@@ -57,7 +59,8 @@ class FactBuilder:
         verbs, nouns = self.lexicon.verb_frames, self.lexicon.noun_frames
         for token in sent:
             lemma = trigger_lemma(token)
-            particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+            particles = [c.lower_ for c in token.children if c.dep_ == "prt" or
+                         (c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES and not list(c.children))]
             if token.pos_ in ("VERB", "AUX") or (token.tag_ in ("VBN", "VBG", "VBD") and token.pos_ != "NOUN"):
                 keys = [f"{lemma} {p}" for p in particles] + [lemma]
                 for key in keys:
@@ -82,6 +85,8 @@ class FactBuilder:
                 continue
             if frame.get("needs_particle") and not set(particles) & set(frame["needs_particle"]):
                 continue
+            if frame.get("needs_modifier") and not any(c.lower_ in frame["needs_modifier"] for c in token.children):
+                continue  # "X is now at Y" is a move; "X is at Y" is not
             if frame.get("needs_object"):
                 objs = [t for t in slots.get("obj", []) + slots.get("predicate", [])]
                 objs += [t for t in sent if t.dep_ == "pobj" and t.head.head == token]
@@ -90,7 +95,7 @@ class FactBuilder:
             fields = self._fill(ci, sent, token, slots, frame)
             if fields is None:
                 continue
-            self._emit(ci, sent, token, frame, fields)
+            self._emit(ci, sent, token, frame, fields, key)
             return
 
     def _fill(self, ci: int, sent: Span, token: Token, slots: dict[str, list[Token]],
@@ -150,7 +155,8 @@ class FactBuilder:
             return None
         return fields
 
-    def _emit(self, ci: int, sent: Span, token: Token, frame: dict[str, Any], fields: dict[str, Any]) -> None:
+    def _emit(self, ci: int, sent: Span, token: Token, frame: dict[str, Any], fields: dict[str, Any],
+              key: str = "") -> None:
         kind = frame["kind"]
         evidence = self._evidence(ci, sent)
         date = self._date(ci, sent, token)
@@ -187,6 +193,11 @@ class FactBuilder:
                     fact.reasons = self._reasons(ci, sent, person, frame)
                 if fact.org and fact.org != person.name:
                     self.facts.append(fact)
+                    if kind == "member" and key == "join" and fields["group"].certain and \
+                            fact.group.lower().split()[-1] in _WORKING_GROUPS and fields.get("org_slot") != "context_org":
+                        # joining a team or lab of an organization is joining the organization
+                        self.facts.append(Fact(**dict(base, kind="joined"), person=person.name, org=fact.org,
+                                               confidence=conf - 0.1))
             if kind == "joined" and fields.get("replaced") and org:
                 for old in fields["replaced"]:
                     if old.kind == PERSON and old.name not in [p.name for p in people]:
@@ -306,6 +317,8 @@ class FactBuilder:
             text = " ".join(t.text for t in tokens)
             if not self._title_re.search(text):
                 continue
+            if any((m := self.parsed.mention(ci, t)) and m.kind == PERSON for t in tokens):
+                continue  # "as the great-grandson of founder Henry Ford": a relation, not a post
             org = None
             ranked = sorted(tokens, key=lambda t: (not (t.dep_ in ("pobj", "poss") and
                                                         (t.dep_ == "poss" or t.head.lower_ in ("of", "at"))), t.i))
@@ -389,7 +402,7 @@ class FactBuilder:
                                        confidence=0.8 if orgs else 0.6, date=None, **base))
             return
         if _FORMER.search(text):
-            return
+            return  # a past title says someone was there, not when or whether they left
         org = orgs[0] if orgs else None
         if _NEW_IN_ROLE.search(text[:title.start()]):
             org_name = org.name if org else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)

@@ -45,6 +45,7 @@ def clean_person_name(text: str) -> str:
 
 def clean_org_name(text: str) -> str:
     text = re.sub(r"\s*(?:'s|’s|')\s*$", "", text.strip())
+    text = re.sub(r"(\w) ('s|’s)\b", r"\1\2", text)  # tokenized text: "Arby 's" -> "Arby's"
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"^(?:the|The)\s+", "", text)
     stripped = _LEGAL_SUFFIX.sub("", text).strip(" ,.;:")
@@ -113,12 +114,9 @@ class EntityTable:
                 if long_words[:len(short_words)] == short_words and \
                         set(long_words[len(short_words):]) <= _ORG_VARIANT_WORDS and \
                         self.lexicon.canonical_org(long) is None and self.lexicon.canonical_org(short) is None:
-                    # one company under two names ("Fox" / "Fox News"): keep the fuller name
-                    keep, drop = long, short
-                    for key, value in list(self.orgs.items()):
-                        if value == drop:
-                            self.orgs[key] = keep
-                    self.org_counts[keep] += self.org_counts.pop(drop, 0)
+                    # one company under two names ("Fox" / "Fox News"): counted as one, under the fuller
+                    # name, when deciding what the article is about; each mention keeps its own name
+                    self.org_counts[long] += self.org_counts.pop(short, 0)
 
     def person(self, text: str) -> str | None:
         name = clean_person_name(text)

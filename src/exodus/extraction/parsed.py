@@ -147,7 +147,7 @@ class ParsedDocument:
                 continue
             start = chunk.offset + tok.idx
             lower = tok.lower_
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_ and \
+            if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not tok.ent_type_ and \
                     fold_name(tok.text) in self.table.people:
                 # a surname the NER missed ("Louvet , 52 , resigned"), once the full name is known
                 self.token_mentions[key] = Mention(PERSON, self.table.people[fold_name(tok.text)], start, start + len(tok))
