@@ -24,6 +24,8 @@ def collective_key(token: Token) -> str:
     lemma = token.lower_
     if any(c.dep_ == "amod" and c.lower_ == "founding" for c in token.children):
         return "founding " + lemma
+    if any(c.dep_ == "compound" and c.lower_ == "board" for c in token.children):
+        return "board " + lemma
     return lemma
 
 
@@ -57,7 +59,7 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
         kind = kinds.get(collective_key(token))
         if kind is None or token.pos_ not in ("NOUN", "PROPN") or is_hedged(token, builder.lexicon):
             continue
-        wanted = PERSON if kind == "founded" else ORG
+        wanted = ORG if kind == "invested" else PERSON
         members: list[Mention] = []
         for t in listed_tokens(token):
             m = parsed.mention(ci, t)
@@ -73,6 +75,9 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
         for m in members:
             if kind == "founded":
                 builder.facts.append(Fact(kind="founded", person=m.name, org=owner, confidence=0.7, **base))
+            elif kind.startswith("member:"):
+                builder.facts.append(Fact(kind="member", person=m.name, org=owner, group=kind.split(":", 1)[1],
+                                          confidence=0.6, **base))
             elif m.name != owner:
                 builder.facts.append(Fact(kind="invested", investor=m.name, investee=owner, confidence=0.7, **base))
 

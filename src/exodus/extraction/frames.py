@@ -34,6 +34,7 @@ _FORMER = re.compile(r"\b(?:former|formerly|ex-|erstwhile|onetime|one-time|previ
 _CAUSAL = re.compile(r"\b(?:because|citing|cited|reason|concerns?|criticis|criticiz|wrote|said|says|explained|"
                      r"to focus|in order to|so (?:that )?(?:he|she|they) could|frustrat|disagree)\w*", re.I)
 _WORKING_GROUPS = {"team", "unit", "division", "group", "lab", "labs", "department"}
+_REPORTING = {"announce", "say", "confirm", "disclose", "report", "tell", "reveal", "state", "write"}
 _PARTICLES = {"down", "away", "out", "up", "back", "over", "off", "aboard", "on", "in", "go"}
 _NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
 _DROP_ROLE_WORDS = {"the", "a", "an", "its", "his", "her", "their", "new", "then", "as", "former", "our", "interim"}
@@ -85,6 +86,8 @@ class FactBuilder:
                 continue
             if frame.get("needs_particle") and not set(particles) & set(frame["needs_particle"]):
                 continue
+            if frame.get("needs_context") and not self._mentions_words(ci, sent, frame["needs_context"]):
+                continue
             if frame.get("needs_modifier") and not any(c.lower_ in frame["needs_modifier"] for c in token.children):
                 continue  # "X is now at Y" is a move; "X is at Y" is not
             if frame.get("needs_object"):
@@ -122,6 +125,8 @@ class FactBuilder:
                     found = [Mention(ORG, org, 0, 0, certain=False)] if org else []
                 elif slot == "poss_org":
                     found = self._mentions(ci, slots.get("poss", []), ORG, False)
+                elif slot == "poss_of_obj":
+                    found = self._mentions(ci, [c for o in slots.get("obj", []) for c in o.children if c.dep_ == "poss"], ORG, False)
                 elif slot == "compound_org":
                     found = self._mentions(ci, slots.get("compound", []), ORG, False)
                 else:
@@ -227,6 +232,13 @@ class FactBuilder:
             for investor in investors:
                 self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
                                        amount=amount, **base))
+
+    def _mentions_words(self, ci: int, sent: Span, words: list[str]) -> bool:
+        """Does this sentence or the one before it speak of one of `words` (lemmas)?"""
+        start = sent.start
+        if start > 0:
+            start = sent.doc[start - 1].sent.start
+        return any(t.lemma_.lower() in words for t in sent.doc[start:sent.end])
 
     def _title_org(self, ci: int, sent: Span, person: Mention) -> str | None:
         """"Ford China CEO Jason Luo": the organization in a person's own title."""
@@ -481,6 +493,14 @@ class FactBuilder:
                 others.append((ent, value))
         if attached:
             return attached[0]
+        # "OpenAI announced on Wednesday that it is creating a team": the report's date
+        head = token
+        while head.dep_ in ("conj", "xcomp") and head.head is not head:
+            head = head.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in _REPORTING:
+            for ent, value in others:
+                if _attaches_to(ent.root, head.head):
+                    return value
         return None
 
     def _reasons(self, ci: int, sent: Span, person: Mention, frame: dict[str, Any]) -> list[str]:

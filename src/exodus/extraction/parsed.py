@@ -226,6 +226,16 @@ class ParsedDocument:
             name_tokens.extend(t for t in m.subtree if (ci, t.i) not in self.token_mentions and t.dep_ not in ("det", "poss", "case"))
         name_tokens.append(tok)
         name = _group_text(sorted(set(name_tokens), key=lambda t: t.i))
+        for c in tok.children:
+            # "a new team, called Superalignment", "a committee named the Safety Council"
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("call", "name", "dub", "know", "brand"):
+                called = [g for g in c.children if g.dep_ in ("oprd", "attr", "xcomp", "dobj", "npadvmod")]
+                if called:
+                    words = [t.text for t in called[0].subtree if t.dep_ not in ("det", "punct")]
+                    label = " ".join(words)
+                    if label and label[0].isupper():
+                        name = label if label.lower().split()[-1] in self.lexicon.nouns["group"] else f"{label} {tok.text}"
+                        modifiers = [called[0]]
         start = chunk.offset + tok.idx
         org = None
         for c in tok.children:
