@@ -132,7 +132,8 @@ class ParsedDocument:
                 elif ent.label_ in ("GPE", "PRODUCT", "FAC"):
                     mention = Mention(ORG, clean_org_name(text), start, end, certain=False)
             if mention:
-                mention.subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
+                mention.subject = any(t.dep_ in ("nsubj", "nsubjpass") or
+                                      (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")) for t in ent)
                 out.append(mention)
                 for tok in ent:
                     if tok.tag_ != "POS" and tok.lower_ not in ("'s", "’s", "'"):
@@ -163,7 +164,14 @@ class ParsedDocument:
                                   and m.name != antecedent.name]
                         antecedent = others[-1] if others else (earlier[-1] if earlier else None)
                 if antecedent:
-                    self.token_mentions[key] = Mention(PERSON, antecedent.name, start, start + len(tok), certain=False)
+                    mention = Mention(PERSON, antecedent.name, start, start + len(tok), certain=False,
+                                      subject=tok.dep_ in ("nsubj", "nsubjpass"))
+                    self.token_mentions[key] = mention
+                    if mention.subject:
+                        # "He co-founded DeepMind ... He quit Google": a chain of pronouns stays on one person
+                        i = bisect_left(self._starts, start)
+                        self._starts.insert(i, start)
+                        self._timeline.insert(i, mention)
             elif lower in ("it", "its", "they", "their", "them") and tok.pos_ == "PRON":
                 org = self._reporting_subject(ci, tok) or self.previous_org(start)
                 if org:
@@ -270,17 +278,23 @@ class ParsedDocument:
         return None
 
     def antecedent(self, position: int, sentence_start: int) -> Mention | None:
-        """The person a pronoun means: the latest subject in this or the previous sentence
-        (about 300 characters back), else the latest person named."""
+        """The person a pronoun means. Among the people named in the last few hundred characters,
+        the best scored: subjects (or their possessors) first, then the article's main people,
+        then the most recent."""
         latest = self.previous(position, PERSON)
-        window = min(sentence_start, position - 300)
-        i = bisect_left(self._starts, position) - 1
-        while i >= 0 and self._timeline[i].start >= window:
-            m = self._timeline[i]
-            if m.kind == PERSON and m.subject and m.certain:
-                return m
-            i -= 1
-        return latest
+        window = min(sentence_start, position - 400)
+        candidates = [m for m in self._timeline if window <= m.start < position and m.kind == PERSON
+                      and (m.certain or m.subject)]
+        if not candidates:
+            return latest
+        counts = self.table.person_counts
+        top = max(counts.values()) if counts else 1
+        best, best_score = None, -1.0
+        for rank, m in enumerate(candidates):
+            score = (1.0 if m.subject else 0.0) + 0.6 * counts.get(m.name, 0) / top + 0.5 * (rank + 1) / len(candidates)
+            if score >= best_score:
+                best, best_score = m, score
+        return best
 
     def previous_org(self, position: int, definite: bool = False) -> str | None:
         """The organization a reference means. "The company" (definite) is the article's main
