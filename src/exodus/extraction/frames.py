@@ -125,6 +125,10 @@ class FactBuilder:
                     found = [Mention(ORG, org, 0, 0, certain=False)] if org else []
                 elif slot == "poss_org":
                     found = self._mentions(ci, slots.get("poss", []), ORG, False)
+                elif slot == "title_org":
+                    people = fields.get("person") or []
+                    own = self._title_org(ci, sent, people[0]) if people else None
+                    found = [Mention(ORG, own, 0, 0, certain=False)] if own else []
                 elif slot == "poss_of_obj":
                     found = self._mentions(ci, [c for o in slots.get("obj", []) for c in o.children if c.dep_ == "poss"], ORG, False)
                 elif slot == "compound_org":
@@ -198,6 +202,13 @@ class FactBuilder:
                     fact.reasons = self._reasons(ci, sent, person, frame)
                 if fact.org and fact.org != person.name:
                     self.facts.append(fact)
+                    if kind == "member" and frame.get("also_left_org"):
+                        # "left the board" ends a membership (not recorded as a fact); leaving a team or
+                        # lab of an organization is leaving the organization
+                        self.facts.remove(fact)
+                        if fields.get("org_slot") != "context_org" and fact.group.lower().split()[-1] in _WORKING_GROUPS:
+                            self.facts.append(Fact(**dict(base, kind="left"), person=person.name, org=fact.org,
+                                                   reasons=self._reasons(ci, sent, person, frame), confidence=conf - 0.1))
                     if kind == "member" and key == "join" and fields["group"].certain and \
                             fact.group.lower().split()[-1] in _WORKING_GROUPS and fields.get("org_slot") != "context_org":
                         # joining a team or lab of an organization is joining the organization

@@ -186,7 +186,11 @@ class ParsedDocument:
                     any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
                     not any(c.dep_ in ("compound", "prep") and c.lower_ != "'s" for c in tok.children if c.i > tok.i) and \
                     not any(c.dep_ in ("compound", "amod") and c.ent_type_ for c in tok.children):
-                org = self.previous_org(start, definite=True)
+                # "the company" is the article's main organization; "the data-labelling company",
+                # described, is the one just named
+                described = any(c.dep_ in ("amod", "compound", "npadvmod") for c in tok.children)
+                latest = self.previous(start, ORG) if described else None
+                org = latest.name if latest and latest.certain else self.previous_org(start, definite=True)
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
 
