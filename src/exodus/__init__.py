@@ -11,7 +11,8 @@ Importing `exodus` is cheap: spaCy is loaded only when an extractor is first use
 """
 from importlib.metadata import PackageNotFoundError, version
 
-from exodus.errors import ExodusError, InputError, InvalidEvidence, ModelNotFound, UnknownExtractor
+from exodus.errors import (ExodusError, ExtractionFailed, InputError, InvalidEvidence, ModelNotFound,
+                           UnknownExtractor)
 from exodus.extraction.base import Extractor, available_extractors, get_extractor, register_extractor
 from exodus.extraction.pipeline import check_evidence, extract_documents, iter_documents
 from exodus.schema import KINDS, REASONS, Amount, Document, Evidence, Fact
@@ -30,6 +31,7 @@ __all__ = [
     "Document",
     "Evidence",
     "ExodusError",
+    "ExtractionFailed",
     "Extractor",
     "Fact",
     "InputError",

@@ -27,6 +27,15 @@ class InvalidEvidence(ExodusError):
         super().__init__(f"{where}: {problem}")
 
 
+class ExtractionFailed(ExodusError):
+    """The extractor raised an exception on one document: that document is skipped, the batch goes on."""
+
+    def __init__(self, where: str, problem: str):
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
+
+
 class ModelNotFound(ExodusError):
     """No spaCy pipeline could be loaded."""
 

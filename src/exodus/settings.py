@@ -42,6 +42,20 @@ class Settings:
     """Articles whose word shingles overlap this much (Jaccard) are copies and count as one source."""
     conflict_window_days: int = 90
     """Joining one organization and founding another this close in time is flagged as a conflict."""
+    web_host: str = "127.0.0.1"
+    """Address `exodus serve` listens on (localhost: only this machine can connect)."""
+    web_port: int = 8000
+    """Port `exodus serve` listens on."""
+    web_token: str = ""
+    """Token that write requests must send (`Authorization: Bearer TOKEN`) when the server allows writes."""
+    web_page_size: int = 50
+    """Facts per page in the web API and pages, unless a request asks for another number."""
+    web_max_page_size: int = 500
+    """The most facts one request can ask for."""
+    web_time_limit_ms: int = 5_000
+    """A web request whose queries run longer than this is stopped (503) rather than tie up the server."""
+    web_sankey_links: int = 40
+    """The most organization-to-organization flows drawn in the overview's Sankey (the largest ones)."""
 
 
 _ENV_PREFIX = "EXODUS_"

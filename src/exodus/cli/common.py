@@ -4,12 +4,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from exodus.errors import ExodusError, InputError
+from exodus.errors import ExodusError, ExtractionFailed, InputError
 from exodus.sources import SUPPORTED_SUFFIXES
 from exodus.sources.reading import normalize_published
 
@@ -52,8 +52,9 @@ def add_output_argument(parser: argparse.ArgumentParser) -> None:
 class ProblemReporter:
     """Prints one line per problem on stderr (`exodus: FILE[:LINE]: what is wrong`) and counts them.
 
-    Skipped inputs (`InputError`) make the exit status 1; a dropped fact
-    (`InvalidEvidence`, an extractor bug) is printed but does not.
+    Skipped inputs (`InputError`) and documents the extractor failed on
+    (`ExtractionFailed`) make the exit status 1; a dropped fact (`InvalidEvidence`,
+    an extractor bug that loses one fact, not a document) is printed but does not.
     """
 
     def __init__(self, stream: TextIO | None = None):
@@ -63,18 +64,20 @@ class ProblemReporter:
         self.progress: Any = None  # the tqdm bar while one is shown: problems are written around it
 
     def __call__(self, problem: ExodusError) -> None:
-        if isinstance(problem, InputError):
+        if isinstance(problem, (InputError, ExtractionFailed)):
             self.failed_inputs += 1
         else:
             self.other_problems += 1
         line = f"exodus: {problem}"
-        stream = self.stream or sys.stderr
+        stream = self.stream if self.stream is not None else sys.stderr
         if self.progress is not None:
             from tqdm import tqdm
 
             tqdm.write(line, file=stream)
             if isinstance(problem, InputError):
                 self.progress.update(1)  # a skipped input was counted in the total too
+            elif isinstance(problem, ExtractionFailed):
+                self.progress.update(1)  # so was a document the extractor failed on
         else:
             print(line, file=stream, flush=True)
 
@@ -85,7 +88,7 @@ class ProblemReporter:
 
 def progress_wanted(stream: TextIO | None = None) -> bool:
     """A progress bar only for a person watching: stderr is a terminal and not in CI."""
-    stream = stream or sys.stderr
+    stream = stream if stream is not None else sys.stderr
     return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("CI")
 
 
@@ -141,6 +144,20 @@ def progress(items: Iterator[T], inputs: list[str], reporter: ProblemReporter,
     finally:
         bar.close()
         reporter.progress = None
+
+
+def writer_for(stream: TextIO, reporter: ProblemReporter) -> Callable[[str], object]:
+    """`stream.write`, stepping around the progress bar when both share the terminal."""
+    if reporter.progress is None or not getattr(stream, "isatty", lambda: False)():
+        return stream.write
+    from tqdm import tqdm
+
+    def write(text: str) -> None:
+        with tqdm.external_write_mode(file=stream):
+            stream.write(text)
+            stream.flush()
+
+    return write
 
 
 @contextmanager

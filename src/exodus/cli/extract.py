@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from exodus.cli.common import (ProblemReporter, add_input_arguments, add_output_argument, output_stream,
-                               positive_int, progress, wants_colour)
+                               positive_int, progress, wants_colour, writer_for)
 from exodus.cli.table import format_document
 from exodus.extraction.base import available_extractors
 from exodus.extraction.pipeline import extract_documents
@@ -44,21 +44,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="worker processes (default: the EXODUS_PROCESSES setting, 1)")
 
 
-def write_results(results: Iterator[tuple[Document, list[Fact]]], fmt: str, stream: TextIO) -> tuple[int, int]:
-    """Write every document's facts in `fmt`; return (documents, facts) written."""
+def write_results(results: Iterator[tuple[Document, list[Fact]]], fmt: str, stream: TextIO,
+                  write: Callable[[str], object] | None = None) -> tuple[int, int]:
+    """Write every document's facts in `fmt` (through `write`, default `stream.write`);
+    return (documents, facts) written."""
     colour = fmt == "table" and wants_colour(stream)
+    write = write or stream.write
     documents = facts_written = 0
     for document, facts in results:
         documents += 1
         facts_written += len(facts)
         if fmt == "jsonl":
-            for fact in facts:
-                stream.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+            if facts:
+                write("".join(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n" for fact in facts))
         else:
-            stream.write(format_document(document, facts, colour) + "\n")
+            write(format_document(document, facts, colour) + "\n")
     if fmt == "table":
-        stream.write(f"{documents} document{'s' * (documents != 1)}, "
-                     f"{facts_written} fact{'s' * (facts_written != 1)}\n")
+        write(f"{documents} document{'s' * (documents != 1)}, "
+              f"{facts_written} fact{'s' * (facts_written != 1)}\n")
     return documents, facts_written
 
 
@@ -70,7 +73,7 @@ def run_extraction(inputs: list[str], fmt: str = "jsonl", out: Path | None = Non
     results = extract_documents(inputs, extractor=extractor, processes=processes, published=published,
                                 on_problem=reporter)
     with output_stream(out) as stream, progress(results, inputs, reporter) as shown:
-        write_results(shown, fmt, stream)
+        write_results(shown, fmt, stream, writer_for(stream, reporter))
     return reporter.exit_status
 
 

@@ -30,6 +30,7 @@ COMMANDS: tuple[str, ...] = (
     "exodus.cli.alias",
     "exodus.cli.merge",
     "exodus.cli.split",
+    "exodus.cli.serve",
 )
 
 _DESCRIPTION = """\

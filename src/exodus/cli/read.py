@@ -5,7 +5,8 @@ import argparse
 import json
 from pathlib import Path
 
-from exodus.cli.common import ProblemReporter, add_input_arguments, add_output_argument, output_stream, progress
+from exodus.cli.common import (ProblemReporter, add_input_arguments, add_output_argument, output_stream, progress,
+                               writer_for)
 from exodus.extraction.pipeline import iter_documents
 
 NAME = "read"
@@ -32,8 +33,9 @@ def run_read(inputs: list[str], out: Path | None = None, published: str | None =
     reporter = ProblemReporter()
     documents = iter_documents(inputs, published=published, on_problem=reporter)
     with output_stream(out) as stream, progress(documents, inputs, reporter) as shown:
+        write = writer_for(stream, reporter)
         for document in shown:
-            stream.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
+            write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
     return reporter.exit_status
 
 

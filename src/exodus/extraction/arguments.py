@@ -129,7 +129,8 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
         slots.update(preps)
     else:
         slots["subj"] = subject_of(token)
-        slots["obj"] = [c for c in token.children if c.dep_ in ("dobj",)]
+        slots["obj"] = [c for c in token.children if c.dep_ in ("dobj",)] or \
+            [c for c in token.children if c.dep_ in ("oprd", "dative") and c.pos_ == "PROPN"]  # "named Shear as ..."
         for obj in slots["obj"]:
             # "invest $1 billion in OpenAI", "took a stake in X": the preposition hangs off the object
             if obj.like_num or obj.lemma_.lower() in _AMOUNT_NOUNS or obj.ent_type_ == "MONEY":

@@ -23,6 +23,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 ReadResult = Document | InputError
+# A page piped in (`curl ... | exodus extract -`): a doctype or <html> first, after any comments.
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 
 
 def normalize_published(value: object, where: str) -> str | None:
@@ -140,7 +142,10 @@ def _read_stdin(published: str | None, settings: Settings, stdin: BinaryIO) -> I
         yield from _read_jsonl(io.BytesIO(data), "<stdin>", published, settings)
         return
     try:
-        yield _from_text_file(data, Path("stdin"), "<stdin>", published, settings)
+        if _HTML_START.match(data[:4096]):
+            yield _from_html_file(data, Path("stdin"), "<stdin>", published, settings)
+        else:
+            yield _from_text_file(data, Path("stdin"), "<stdin>", published, settings)
     except InputError as err:
         yield err
 
@@ -151,7 +156,8 @@ def read_documents(inputs: Iterable[str | Path], published: str | None = None,
     """Yield a `Document` for every article in `inputs`, or an `InputError` for what cannot be read.
 
     `inputs` are paths of .txt/.md/.html/.jsonl files, directories (read recursively,
-    in sorted order) or `-` for stdin (JSONL when it starts with `{`, else one text).
+    in sorted order) or `-` for stdin (JSONL when it starts with `{`, a page when it
+    starts with a doctype or `<html>`, else one text).
     `published` is the date for documents that do not carry their own.
     """
     settings = settings or get_settings()

@@ -1,0 +1,185 @@
+"""The REST API: one read-only endpoint per question, each a thin wrapper over a library function.
+
+Names are a person's or organization's name, an alias, or a unique part of one;
+dates are ISO at any precision (2024, 2024-05, 2024-05-28). Unknown names and ids
+give 404, bad parameters 422, a question that runs past the time limit 503.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import AfterValidator
+
+from exodus.questions import TalentFlows, find_conflicts, talent_flows
+from exodus.settings import get_settings
+from exodus.web import models, queries
+from exodus.web.app import computed, connection
+
+router = APIRouter(prefix="/api", responses={404: {"model": models.Message, "description": "Unknown name or id"},
+                                             503: {"model": models.Message, "description": "Took too long"}})
+Conn = Annotated[sqlite3.Connection, Depends(connection)]
+
+_DATE_HELP = "ISO date at any precision: 2024, 2024-05 or 2024-05-28; years 1000 to 8999"
+_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _date(description: str) -> object:
+    return Query(description=f"{description} ({_DATE_HELP})", pattern=_DATE_PATTERN, examples=["2024-05"])
+
+
+Since = Annotated[str | None, _date("from this date on"), AfterValidator(queries.iso_date)]
+Until = Annotated[str | None, _date("up to this date"), AfterValidator(queries.iso_date)]
+AsOf = Annotated[str | None, _date("the day to look at (default: today)"), AfterValidator(queries.iso_date)]
+Limit = Annotated[int | None, Query(ge=1, le=1_000_000, description="how many to return (default "
+                                    "EXODUS_WEB_PAGE_SIZE; at most EXODUS_WEB_MAX_PAGE_SIZE are returned)")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="how many to skip")]
+PersonName = Annotated[str, Path(description="a person's name, an alias, or a unique part of one",
+                                 examples=["Sam Altman"])]
+OrgName = Annotated[str, Path(description="an organization's name, an alias, or a unique part of one",
+                              examples=["OpenAI"])]
+OrgFilter = Annotated[str | None, Query(description="only moves from or to this organization")]
+
+
+def page_size(limit: int | None) -> int:
+    settings = get_settings()
+    return min(limit or settings.web_page_size, settings.web_max_page_size)
+
+
+@router.get("/stats", response_model=None, responses={200: {"model": models.StatsOut}}, summary="Store size")
+def stats(conn: Conn) -> JSONResponse:
+    """How many facts, people, organizations and articles the store holds."""
+    return JSONResponse(queries.store_stats(conn).to_dict())
+
+
+@router.get("/people", response_model=None, responses={200: {"model": models.EntityListOut}},
+            summary="List people")
+def people(conn: Conn, q: Annotated[str | None, Query(description="part of the name")] = None,
+           limit: Limit = None, offset: Offset = 0) -> JSONResponse:
+    """People whose name contains `q`, by name, with how many facts each has."""
+    return JSONResponse(queries.list_entities(conn, "person", q, page_size(limit), offset))
+
+
+@router.get("/people/{name:path}", response_model=None, responses={200: {"model": models.TimelineOut}},
+            summary="A person's timeline")
+def person(conn: Conn, name: PersonName) -> JSONResponse:
+    """Stints at organizations (a return is a new stint, a sabbatical is not an end) and every fact with sources."""
+    return JSONResponse(queries.timeline_json(conn, name))
+
+
+@router.get("/orgs", response_model=None, responses={200: {"model": models.EntityListOut}},
+            summary="List organizations")
+def orgs(conn: Conn, q: Annotated[str | None, Query(description="part of the name")] = None,
+         limit: Limit = None, offset: Offset = 0) -> JSONResponse:
+    """Organizations whose name contains `q`, by name, with how many facts each has."""
+    return JSONResponse(queries.list_entities(conn, "org", q, page_size(limit), offset))
+
+
+@router.get("/orgs/{name:path}", response_model=None, responses={200: {"model": models.RosterOut}},
+            summary="An organization on a date")
+def org(conn: Conn, name: OrgName, as_of: AsOf = None) -> JSONResponse:
+    """Who is there on `as_of`, founders still there (k of n), arrivals and departures per year, reasons,
+    committees and teams."""
+    return JSONResponse(queries.roster_json(conn, name, as_of))
+
+
+def _flows(request: Request, conn: sqlite3.Connection, since: str | None, until: str | None,
+           org: str | None) -> tuple[TalentFlows, dict]:
+    """The flows and their JSON form, computed once per store version (they scan a date range of the store)."""
+    if org:
+        org = queries.find(conn, org, "org")["name"]
+
+    def compute(c: sqlite3.Connection) -> tuple[TalentFlows, dict]:
+        found = talent_flows(c, since, until, org)
+        return found, found.to_dict()
+
+    return computed(request, ("flows", since, until, org), compute)
+
+
+@router.get("/flows", response_model=None, responses={200: {"model": models.FlowsOut}}, summary="Talent flows")
+def flows(request: Request, conn: Conn, since: Since = None, until: Until = None,
+          org: OrgFilter = None) -> JSONResponse:
+    """Moves between organizations whose departure (or arrival) falls between `since` and `until`, with counts
+    per pair, net flow, the people and the reasons."""
+    return JSONResponse(_flows(request, conn, since, until, org)[1])
+
+
+@router.get("/flows/sankey", response_model=None, responses={200: {"model": models.SankeyOut}},
+            summary="Talent flows as a Sankey")
+def sankey(request: Request, conn: Conn, since: Since = None, until: Until = None, org: OrgFilter = None,
+           links: Annotated[int | None, Query(ge=1, le=1000, description="the most flows to draw "
+                                                                         "(default EXODUS_WEB_SANKEY_LINKS)")] = None
+           ) -> JSONResponse:
+    """The largest flows as nodes (organizations left, organizations joined) and links, each with its moves."""
+    found = _flows(request, conn, since, until, org)[0]
+    return JSONResponse(queries.flow_sankey(found, links or get_settings().web_sankey_links))
+
+
+@router.get("/conflicts", response_model=None, responses={200: {"model": models.ConflictsOut}},
+            summary="Conflicting facts")
+def conflicts(request: Request, conn: Conn, limit: Limit = None, offset: Offset = 0) -> JSONResponse:
+    """Facts that cannot all be true (different dates for one move; two organizations joined in one month;
+    joined one or founded another), each side with its sources."""
+    found = computed(request, ("conflicts",), find_conflicts)
+    size = page_size(limit)
+    return JSONResponse({"total": len(found), "limit": size, "offset": offset,
+                         "conflicts": [queries.conflict_json(c) for c in found[offset:offset + size]]})
+
+
+@router.get("/search", response_model=None, responses={200: {"model": models.SearchOut}}, summary="Search")
+def search(conn: Conn, q: Annotated[str, Query(description='words, all required; "quoted phrases" kept')],
+           limit: Limit = None) -> JSONResponse:
+    """Articles matching `q` (full text, best first) and people and organizations whose names contain it."""
+    found = queries.search_everything(conn, q, page_size(limit))
+    for hit in found["articles"]:
+        hit.pop("marked")
+    return JSONResponse(found)
+
+
+@router.get("/facts", response_model=None, responses={200: {"model": models.FactsPageOut}}, summary="Facts")
+def facts(conn: Conn, kind: Annotated[models.Kind | None, Query(description="only facts of this kind")] = None,
+          person: Annotated[str | None, Query(description="only facts about this person")] = None,
+          org: Annotated[str | None, Query(description="only facts about this organization")] = None,
+          since: Since = None, until: Until = None,
+          min_confidence: Annotated[float | None, Query(ge=0, le=1, description="only facts at least this sure")]
+          = None, limit: Limit = None, offset: Offset = 0) -> JSONResponse:
+    """Facts matching every filter given, in the order they were stored, a page at a time (`total` counts all)."""
+    page = queries.list_facts(conn, kind=kind, person=person, org=org, since=since, until=until,
+                              min_confidence=min_confidence, limit=page_size(limit), offset=offset)
+    return JSONResponse(page.to_dict())
+
+
+@router.get("/facts/latest", response_model=None, responses={200: {"model": models.FactsPageOut}},
+            summary="Latest facts")
+def latest(conn: Conn, limit: Limit = None) -> JSONResponse:
+    """The most recent dated facts, newest first."""
+    found = queries.latest_facts(conn, page_size(limit))
+    return JSONResponse({"total": len(found), "limit": page_size(limit), "offset": 0,
+                         "facts": [queries.fact_json(f) for f in found]})
+
+
+FactId = Annotated[str, Path(description="a fact id, as every answer gives it", examples=["f1a2b3c4d5e6"])]
+
+
+@router.get("/facts/{fact_id}", response_model=None, responses={200: {"model": models.FactOut}},
+            summary="One fact")
+def fact(conn: Conn, fact_id: FactId) -> JSONResponse:
+    """One fact in the shape of the fact contract, with every source."""
+    return JSONResponse(queries.fact_json(queries.get_fact(conn, fact_id)))
+
+
+@router.get("/facts/{fact_id}/sources", response_model=None, responses={200: {"model": models.FactSourcesOut}},
+            summary="A fact's sources")
+def sources(conn: Conn, fact_id: FactId) -> JSONResponse:
+    """Every article and evidence span behind one fact (near-duplicate copies marked with `copy_of`)."""
+    out = queries.fact_json(queries.get_fact(conn, fact_id))
+    return JSONResponse({"fact": out["id"], "source_count": out["source_count"], "sources": out["sources"]})
+
+
+@router.get("/documents/{doc:path}", response_model=None, responses={200: {"model": models.ArticleOut}},
+            summary="One article")
+def document(conn: Conn, doc: Annotated[str, Path(description="the article's id")]) -> JSONResponse:
+    """An article's text and metadata, with the evidence span of every fact it states."""
+    return JSONResponse(queries.get_article(conn, doc).to_dict())

@@ -1,0 +1,284 @@
+"""The web application: `create_app(db)` serves the REST API (`/api/...`) and the dashboard pages.
+
+The server opens the store read-only for every request (one connection each, with
+a time limit), so nothing it serves can change the store; the correction
+endpoints exist only when it is started with writes allowed and a token.
+Answers that take a scan of the whole store (flows, conflicts) are cached until
+the store's files change.
+"""
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from exodus.errors import StoreError
+from exodus.settings import get_settings
+from exodus.store import open_store
+from exodus.web.queries import NotFound
+
+T = TypeVar("T")
+
+# No inline script anywhere: every script and stylesheet is a file served by Exodus itself. Two inline
+# styles are allowed by their hashes, both Plotly's: the empty <style> element it fills through the CSSOM
+# (the hash of ""), and the map-library stylesheet its bundle adds on load (plotly.js 4.x). The browser
+# tests fail on any other violation, so a Plotly upgrade that changes either shows up there.
+PLOTLY_STYLE_HASHES = ("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+                       "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='")
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; "
+                           f"style-src 'self' {' '.join(PLOTLY_STYLE_HASHES)}; img-src 'self' data:; "
+                           "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+                           "frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+STATIC_DIR = Path(__file__).parent / "static"
+_CACHE_SIZE = 64
+
+
+class StillComputing(Exception):
+    """A whole-store answer is still being computed in the background; ask again shortly."""
+
+
+@dataclass
+class WebContext:
+    """What every request needs: where the store is, whether writes are allowed, and the answer cache."""
+
+    db: str
+    allow_writes: bool = False
+    token: str = ""
+    time_limit_ms: int = 5_000
+    progress_steps: int = 5_000
+    """SQLite instructions between two looks at the clock."""
+    _cache: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _jobs: dict = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # One worker: a burst of requests for different date ranges queues up instead of loading every core.
+    _worker: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "exodus-web"), repr=False)
+
+    def connect(self, write: bool = False, limited: bool = True) -> sqlite3.Connection:
+        """A connection of its own for one request: read-only unless `write`, stopped past the time limit."""
+        conn = open_store(self.db, readonly=not write).conn
+        if limited:
+            deadline = time.monotonic() + self.time_limit_ms / 1000
+            conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, self.progress_steps)
+        return conn
+
+    def version(self) -> tuple:
+        """Changes whenever the store is written (by this server or another process)."""
+        stamp = []
+        for suffix in ("", "-wal"):
+            try:
+                st = Path(self.db + suffix).stat()
+                stamp.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def computed(self, key: tuple, compute: Callable[[sqlite3.Connection], T], wait_s: float | None = None) -> T:
+        """`compute(conn)` for an answer that scans the whole store, remembered for `key` until the store
+        changes. It runs in the background without the time limit; a request waits for it up to the time
+        limit, then gets StillComputing (503, try again) while the computation goes on."""
+        full = (key, self.version())
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+            job = self._jobs.get(full)
+            if job is None:
+                job = self._jobs[full] = self._worker.submit(self._compute, full, compute)
+        try:
+            return job.result(timeout=self.time_limit_ms / 1000 if wait_s is None else wait_s)
+        except FutureTimeout:
+            raise StillComputing("this answer scans the whole store and is still being computed; "
+                                 "try again in a few seconds (it is kept once computed)") from None
+
+    def _compute(self, full: tuple, compute: Callable[[sqlite3.Connection], T]) -> T:
+        conn = self.connect(limited=False)
+        try:
+            value = compute(conn)
+            with self._lock:
+                self._cache[full] = value
+                while len(self._cache) > _CACHE_SIZE:
+                    self._cache.popitem(last=False)
+            return value
+        finally:
+            conn.close()
+            with self._lock:
+                self._jobs.pop(full, None)
+
+
+def context(request: Request) -> WebContext:
+    return request.app.state.web
+
+
+def connection(request: Request) -> Iterator[sqlite3.Connection]:
+    """FastAPI dependency: a read-only connection to the store for this request."""
+    conn = context(request).connect()
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+class SecurityHeadersMiddleware:
+    """Adds the Content-Security-Policy and related headers to every response (pure ASGI, no buffering),
+    and `Server-Timing: app;dur=MS`, the time the server took until the response started."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = time.perf_counter()
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                took = f"app;dur={(time.perf_counter() - started) * 1000:.1f}".encode()
+                message["headers"] = [*message.get("headers", []),
+                                      *((k, v) for k, v in SECURITY_HEADERS if k not in names),
+                                      (b"server-timing", took)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def check_store(db: str) -> None:
+    """Fail early, with what to do, when `db` is not an Exodus store."""
+    conn = open_store(db, readonly=True).conn
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db}: not an Exodus store ({exc})") from exc
+    finally:
+        conn.close()
+    if version < 1:
+        raise StoreError(f"{db}: an empty database, not an Exodus store; run `exodus ingest INPUT --db {db}` first")
+
+
+def plotly_js_path() -> Path | None:
+    """Plotly's JavaScript bundle as shipped inside the `plotly` Python package (found without importing it)."""
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "package_data" / "plotly.min.js"
+    return path if path.is_file() else None
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not (path.startswith("/api") or path == "/openapi.json")
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_html(request):
+        from exodus.web.templating import render
+
+        return render(request, "error.html", status_code=status, status=status, message=message)
+    return JSONResponse({"detail": message}, status_code=status)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        return _error(request, 404, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        return _error(request, 404, str(exc))
+
+    @app.exception_handler(StillComputing)
+    async def still_computing(request: Request, exc: StillComputing):
+        response = _error(request, 503, str(exc))
+        response.headers["retry-after"] = "5"
+        return response
+
+    @app.exception_handler(sqlite3.Error)
+    async def database_error(request: Request, exc: sqlite3.Error):
+        if "interrupted" in str(exc):
+            limit = context(request).time_limit_ms
+            return _error(request, 503, f"the question took longer than {limit} ms (EXODUS_WEB_TIME_LIMIT_MS); "
+                                        "narrow it (a shorter date range, a filter) or raise the limit")
+        return _error(request, 503, f"the store cannot answer now ({exc}); try again")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        response = _error(request, exc.status_code, message)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        if not _wants_html(request):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        return _error(request, 422, problems)
+
+
+def create_app(db: str | Path | None = None, *, allow_writes: bool = False, token: str | None = None) -> FastAPI:
+    """The dashboard and REST API over the store at `db` (default: the `db` setting)."""
+    from exodus import __version__
+    from exodus.web import api, writes
+    from exodus.web.views import ROUTERS
+
+    settings = get_settings()
+    db = str(db or settings.db)
+    token = token if token is not None else settings.web_token
+    if allow_writes and not token:
+        raise StoreError("writes need a token: pass --token TOKEN (or set EXODUS_WEB_TOKEN)")
+    check_store(db)
+    app = FastAPI(title="Exodus", version=__version__, docs_url=None, redoc_url=None,
+                  description="Who moved where in the AI industry, each fact with the sentences that state it. "
+                              "Facts are returned in the shape of the fact contract (SCHEMA.md), with every "
+                              "source. The server is read-only unless started with `--allow-writes`.")
+    app.state.web = WebContext(db, allow_writes, token or "", settings.web_time_limit_ms)
+    app.add_middleware(SecurityHeadersMiddleware)
+    install_error_handlers(app)
+    app.include_router(api.router)
+    if allow_writes:
+        app.include_router(writes.router)
+    for router in ROUTERS:
+        app.include_router(router)
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly_js() -> Response:
+        path = plotly_js_path()
+        if path is None:
+            return JSONResponse({"detail": "the plotly package is not installed: pip install 'exodus[web]'"},
+                                status_code=404)
+        return FileResponse(path, media_type="text/javascript",
+                            headers={"cache-control": "public, max-age=86400"})
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def computed(request: Request, key: tuple, compute: Callable[[sqlite3.Connection], T],
+             wait_s: float | None = None) -> T:
+    """See `WebContext.computed`."""
+    return context(request).computed(key, compute, wait_s)
