@@ -23,7 +23,7 @@ $(BIN)/python:
 
 # The stamps make a second run fast and reinstall when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet -e '.[web]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
@@ -31,7 +31,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet -e '.[benchmark]'
+	$(PIP) install --quiet -e '.[benchmark,web]'
 	touch $@ $(VENV)/.installed
 
 clean:

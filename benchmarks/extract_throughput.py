@@ -48,6 +48,7 @@ class Measurement:
     seconds: float
     load_seconds: float | None
     facts: int | None
+    failed: int | None = None  # documents the extractor raised on (reported and skipped)
     peak_rss_bytes: int | None = None
     peak_method: str = ""
 
@@ -74,8 +75,8 @@ def load_documents(corpus: Path, limit: int | None):
     return documents
 
 
-def run_rules(documents, processes: int) -> tuple[float | None, int]:
-    from exodus import extract_documents, get_extractor
+def run_rules(documents, processes: int) -> tuple[float | None, int, int]:
+    from exodus import ExtractionFailed, extract_documents, get_extractor
 
     load_seconds = None
     extractor: object = "rules"
@@ -83,12 +84,19 @@ def run_rules(documents, processes: int) -> tuple[float | None, int]:
         started = time.perf_counter()
         extractor = get_extractor("rules")
         load_seconds = time.perf_counter() - started
+    failures = []
+
+    def note(problem) -> None:
+        if isinstance(problem, ExtractionFailed):
+            failures.append(problem)
+            print(f"exodus: {problem}", file=sys.stderr)
+
     facts = sum(len(f) for _, f in extract_documents(documents, extractor=extractor, processes=processes,
-                                                        on_problem=lambda problem: None))
-    return load_seconds, facts
+                                                        on_problem=note))
+    return load_seconds, facts, len(failures)
 
 
-def run_baseline(documents, processes: int) -> tuple[float | None, None]:
+def run_baseline(documents, processes: int) -> tuple[float | None, None, None]:
     from exodus.extraction.nlp import load_pipeline
     from exodus.settings import get_settings
 
@@ -98,7 +106,7 @@ def run_baseline(documents, processes: int) -> tuple[float | None, None]:
     texts = (d.text for d in documents)
     for _ in nlp.pipe(texts, batch_size=get_settings().batch_size, n_process=processes):
         pass
-    return load_seconds, None
+    return load_seconds, None, None
 
 
 def measure_in_this_process(run: str, corpus: Path, limit: int | None) -> Measurement:
@@ -107,14 +115,14 @@ def measure_in_this_process(run: str, corpus: Path, limit: int | None) -> Measur
     kind, processes = RUNS[run]
     started = time.perf_counter()
     if run.startswith("rules"):
-        load_seconds, facts = run_rules(documents, processes)
+        load_seconds, facts, failed = run_rules(documents, processes)
     else:
-        load_seconds, facts = run_baseline(documents, processes)
+        load_seconds, facts, failed = run_baseline(documents, processes)
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is kB on Linux, bytes on macOS
-    return Measurement(run, len(documents), words, seconds, load_seconds, facts,
+    return Measurement(run, len(documents), words, seconds, load_seconds, facts, failed,
                        (own + children) * scale, "getrusage: process + largest child")
 
 
@@ -208,6 +216,9 @@ def report(measurements: list[Measurement], corpus: Path) -> str:
         if rules and baseline:
             lines.append(f"speed ratio, {processes} process{'es' * (processes > 1)}: rules is "
                          f"{rules.docs_per_second / baseline.docs_per_second:.1f}x the baseline")
+    for m in measurements:
+        if m.failed:
+            lines.append(f"{m.run}: the extractor failed on {m.failed} documents (reported and skipped)")
     lines.append(f"peak memory: {first.peak_method}")
     return "\n".join(lines)
 

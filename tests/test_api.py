@@ -7,10 +7,10 @@ import sys
 import exodus
 
 PUBLIC_API = [
-    "KINDS", "REASONS", "Amount", "Document", "Evidence", "ExodusError", "Extractor", "Fact", "InputError",
-    "InvalidEvidence", "ModelNotFound", "Settings", "UnknownExtractor", "__version__", "available_extractors",
-    "check_evidence", "extract_documents", "get_extractor", "get_settings", "iter_documents", "read_documents",
-    "register_extractor",
+    "KINDS", "REASONS", "Amount", "Document", "Evidence", "ExodusError", "ExtractionFailed", "Extractor", "Fact",
+    "InputError", "InvalidEvidence", "ModelNotFound", "Settings", "UnknownExtractor", "__version__",
+    "available_extractors", "check_evidence", "extract_documents", "get_extractor", "get_settings",
+    "iter_documents", "read_documents", "register_extractor",
 ]
 
 

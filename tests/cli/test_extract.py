@@ -159,6 +159,19 @@ def test_table_groups_facts_by_document_without_colours_off_a_terminal(tmp_path,
     assert re.search(r"\n2 documents, \d+ facts\n$", out)
 
 
+def test_a_document_the_extractor_fails_on_is_one_line_and_exit_status_1(tmp_path, capsys, monkeypatch):
+    from exodus.extraction import base
+
+    monkeypatch.setitem(base._REGISTRY, "failing", "tests.extraction.test_pipeline:FailingExtractor")
+    (tmp_path / "a.txt").write_text("OpenAI was founded in 2015.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("BOOM.", encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--extractor", "failing"]) == 1
+    out, err = capsys.readouterr()
+    assert [f["doc"] for f in facts_of(out)] == ["a"]
+    assert err.startswith(f"exodus: {tmp_path / 'b.txt'}: extractor failing failed on this document")
+    assert err.count("\n") == 1
+
+
 class Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 import pytest
 
 from exodus import Document, Evidence, Fact, extract_documents
-from exodus.errors import ExodusError, InputError, InvalidEvidence, UnknownExtractor
+from exodus.errors import ExodusError, ExtractionFailed, InputError, InvalidEvidence, UnknownExtractor
 from exodus.extraction.base import Extractor
 from exodus.extraction.pipeline import check_evidence
 
@@ -28,6 +28,17 @@ class FirstSentenceExtractor(Extractor):
         end = document.text.find(".") + 1 or len(document.text)
         evidence = Evidence(self.shift, end + self.shift, document.text[:end])
         return [Fact("founded", document.id, evidence, org="OpenAI", extractor=self.name)]
+
+
+class FailingExtractor(FirstSentenceExtractor):
+    """Raises on documents that say BOOM, as an extractor with a bug on odd input would."""
+
+    name = "failing"
+
+    def extract(self, document: Document) -> list[Fact]:
+        if "BOOM" in document.text:
+            raise IndexError("list index out of range")
+        return super().extract(document)
 
 
 class Problems(list):
@@ -91,6 +102,18 @@ def test_check_evidence_keeps_exact_spans_and_rejects_out_of_range_ones():
     kept, problems = check_evidence(document, [good, past_end, empty])
     assert kept == [good]
     assert len(problems) == 2
+
+
+def test_a_document_the_extractor_fails_on_is_reported_and_the_batch_goes_on():
+    problems = Problems()
+    documents = [doc("a", "OpenAI was founded."), doc("b", "BOOM went the parser."), doc("c", "Anthropic too.")]
+    results = list(extract_documents(documents, extractor=FailingExtractor(), on_problem=problems))
+    assert [d.id for d, _ in results] == ["a", "c"]
+    assert all(len(facts) == 1 for _, facts in results)
+    (problem,) = problems
+    assert isinstance(problem, ExtractionFailed)
+    assert problem.where == "b"
+    assert "IndexError: list index out of range" in str(problem)
 
 
 def test_problems_without_a_handler_are_logged_not_raised(tmp_path, caplog):

@@ -249,3 +249,11 @@ def test_stdin_jsonl_is_a_batch_with_line_numbers():
 def test_invalid_default_published_date_is_refused():
     with pytest.raises(InputError, match="not a valid date"):
         list(read_documents([], published="2024-13-01"))
+
+
+def test_stdin_html_page_is_read_as_html():
+    stdin = io.BytesIO(("<!-- saved page -->\n" + HTML_PAGE).encode("utf-8"))
+    (document,) = read_documents(["-"], stdin=stdin)
+    assert document.published == "2024-05-28"
+    assert "Jan Leike, who co-led" in document.text
+    assert "<p>" not in document.text

@@ -104,7 +104,8 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
     if token.pos_ in ("NOUN", "PROPN"):
         slots["poss"] = [c for c in token.children if c.dep_ == "poss"]
         slots["compound"] = [c for c in token.children if c.dep_ == "compound"]
-        slots.update(prep_objects(token))
+        for name, objects in prep_objects(token).items():
+            slots.setdefault(name, []).extend(objects)
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             # "a string of departures from OpenAI, including X": the list hangs off "string"
             for name, objects in prep_objects(token.head.head).items():
@@ -141,7 +142,8 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
             if any(c.lower_ in _RELATIVE and c.dep_ == "dobj" for c in token.children) or \
                     any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in token.children):
                 slots["obj"] = [token.head]
-        slots.update(prep_objects(token))
+        for name, objects in prep_objects(token).items():
+            slots.setdefault(name, []).extend(objects)
     slots["predicate"] = [c for c in token.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp", "acomp", "npadvmod", "dobj")]
     return slots
 

@@ -11,7 +11,9 @@ def merge_duplicates(facts: list[Fact]) -> list[Fact]:
         by_key.setdefault(fact.key(), []).append(fact)
     merged = []
     for group in by_key.values():
-        group.sort(key=lambda f: -f.confidence)
+        # the best-supported statement speaks for the fact: most confident, then the most specific
+        group.sort(key=lambda f: (-f.confidence, -sum(getattr(f, n) is not None for n in
+                                                       ("amount", "date", "role", "from_org", "to_org"))))
         best = group[0]
         for other in group[1:]:
             for name in ("role", "from_org", "to_org", "amount", "date"):

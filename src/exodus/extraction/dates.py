@@ -28,7 +28,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:(early|late|mid)[- ])?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("year_part", re.compile(rf"\b(?:(?:early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])\s*{_YEAR}\b", re.I)),
     ("year", re.compile(rf"(?<![\d$£€.,])\b{_YEAR}\b(?![\d%]|\s*(?:percent|billion|million))", re.I)),
-    ("month", re.compile(rf"\b(?:(last|this|next|earlier this|late last|early last|in|since|by|until|from|on|during|of)\s+)?(?-i:[A-Z][a-z]+)\b", )),
+    ("month", re.compile(r"\b(?:((?i:last|this|next|earlier this|late last|early last|in|since|by|until|from|on|during|of))\s+)?([A-Z][a-z]+)\b")),
     ("weekday", re.compile(r"\b(?:(last|this|next|on|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this week|last week|this month|last month|"
                             r"earlier this month|earlier this year|this year|last year|earlier this week|"
@@ -125,7 +125,7 @@ def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, precision: 
     if kind == "year":
         return _fmt(int(g[0]))
     if kind == "month":
-        word = m.group(0).split()[-1]
+        word = g[1]
         mo = MONTHS.get(word.lower())
         if mo is None or len(word) < 3 or word == "May" and not g[0] or word in ("Mar", "Jan") and not g[0]:
             return None

@@ -34,6 +34,7 @@ _FORMER = re.compile(r"\b(?:former|formerly|ex-|erstwhile|onetime|one-time|previ
 _CAUSAL = re.compile(r"\b(?:because|citing|cited|reason|concerns?|criticis|criticiz|wrote|said|says|explained|"
                      r"to focus|in order to|so (?:that )?(?:he|she|they) could|frustrat|disagree)\w*", re.I)
 _WORKING_GROUPS = {"team", "unit", "division", "group", "lab", "labs", "department"}
+_DATE_PREPS = {"in", "since", "by", "until", "from", "during", "last", "this", "next", "early", "late", "of"}
 _REPORTING = {"announce", "say", "confirm", "disclose", "report", "tell", "reveal", "state", "write"}
 _PARTICLES = {"down", "away", "out", "up", "back", "over", "off", "aboard", "on", "in", "go"}
 _NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
@@ -495,7 +496,9 @@ class FactBuilder:
         for ent in sent.ents:
             if ent.label_ != "DATE":
                 continue
-            value = resolve_date(ent.text, published)
+            before = sent.doc[ent.start - 1] if ent.start > 0 else None
+            phrase = f"{before.text} {ent.text}" if before is not None and before.lower_ in _DATE_PREPS else ent.text
+            value = resolve_date(phrase, published)
             if not value:
                 continue
             if _attaches_to(ent.root, token):

@@ -6,6 +6,9 @@ from spacy.tokens import Token
 from exodus.extraction.lexicon import Lexicon
 
 
+_NEEDS_INFINITIVE = {"set", "poised", "expect", "likely", "unlikely", "plan", "want", "hope", "try", "seek"}
+
+
 def _phrasal(token: Token) -> str:
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
     return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
@@ -22,7 +25,9 @@ def is_hedged(trigger: Token, lexicon: Lexicon) -> bool:
     depth = 0
     while token is not None and depth < 8:
         if depth > 0 and (token.lemma_.lower() in lemmas or _phrasal(token) in lemmas):
-            return True
+            if token.lemma_.lower() not in _NEEDS_INFINITIVE or \
+                    any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+                return True  # "is set to join" hedges, "set up a team led by X" does not
         if depth > 0 and token.lemma_.lower() == "say" and any(c.dep_ == "auxpass" for c in token.children):
             return True  # "is said to be leaving"
         for child in token.children:

@@ -67,6 +67,7 @@ class Lexicon:
     nouns: dict[str, list[str]]
     reasons: dict[str, list[re.Pattern[str]]]
     hedges: dict[str, list[str]]
+    gate: dict[str, list[str]]
 
     def canonical_org(self, name: str) -> str | None:
         return _org_index(self).get(fold_name(name))
@@ -115,6 +116,7 @@ def load_lexicon() -> Lexicon:
         nouns=_load_json("nouns.json"),
         reasons=reasons,
         hedges=_load_json("hedges.json"),
+        gate=_load_json("gate.json"),
     )
 
 # Lexicon holds dicts, so hash it by identity for the caches above.

@@ -114,8 +114,11 @@ class EntityTable:
                 if long_words[:len(short_words)] == short_words and \
                         set(long_words[len(short_words):]) <= _ORG_VARIANT_WORDS and \
                         self.lexicon.canonical_org(long) is None and self.lexicon.canonical_org(short) is None:
-                    # one company under two names ("Fox" / "Fox News"): counted as one, under the fuller
-                    # name, when deciding what the article is about; each mention keeps its own name
+                    # one company under two names ("Quanta" / "Quanta Labs", "Fox" / "Fox News"): the
+                    # fuller name stands for both
+                    for key, value in list(self.orgs.items()):
+                        if value == short:
+                            self.orgs[key] = long
                     self.org_counts[long] += self.org_counts.pop(short, 0)
 
     def person(self, text: str) -> str | None:
@@ -141,7 +144,16 @@ class EntityTable:
 
     def org(self, text: str) -> str:
         name = clean_org_name(text)
-        return self.orgs.get(fold_name(name)) or self.lexicon.canonical_org(name) or name
+        found = self.orgs.get(fold_name(name)) or self.lexicon.canonical_org(name)
+        if found:
+            return found
+        key = fold_name(name)
+        if " " not in key:  # "Quanta" after "Quanta Labs": the one organization it begins
+            longer = {v for v in self.orgs.values() if fold_name(v).split()[0] == key and
+                      set(fold_name(v).split()[1:]) <= _ORG_VARIANT_WORDS}
+            if len(longer) == 1:
+                return next(iter(longer))
+        return name
 
     def is_known_org(self, text: str) -> bool:
         name = clean_org_name(text)

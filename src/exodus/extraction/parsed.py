@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -66,11 +67,15 @@ class ParsedDocument:
         self.table = EntityTable(self.lexicon)
         text = self.document.text
         gaz = scan_gazetteer(text, self.lexicon, self.table)
+        self._primary: str | None = None
+        self._title_orgs: Counter = Counter()
         if self.document.title:
             for m in scan_gazetteer(self.document.title, self.lexicon, self.table):
                 if m.kind == ORG:
                     self.table.org_counts[m.name] += 2
+                    self._title_orgs[m.name] += 2
         titles = set(self.lexicon.titles)
+        self._org_words = set(self.lexicon.nouns.get("org_words", []))
         org_names: list[str] = []
         self._org_like = self._org_like_names()
         for chunk in self.chunks:
@@ -79,14 +84,16 @@ class ParsedDocument:
                 if ent.label_ == "ORG" and ent.start >= 2 and chunk.doc[ent.start - 1].text == "(" and \
                         chunk.doc[ent.start - 2].ent_type_ == "ORG" and len(ent) == 1:
                     # "Chipotle Mexican Grill (CMG)": a ticker or short form of the name before it
-                    before = next(e for e in chunk.doc.ents if e.end == ent.start - 1)
+                    before = next((e for e in chunk.doc.ents if e.end == ent.start - 1), None)
+                    if before is None:
+                        continue
                     canonical = self.table.add_org(_ent_text(before))
                     self.table.orgs[fold_name(ent.text)] = canonical
                     continue
                 if ent.label_ == "PERSON" and looks_like_name(_ent_text(ent)) and not self.table.is_known_org(ent.text) \
                         and fold_name(_ent_text(ent)) not in self._org_like:
                     self.table.add_person(_ent_text(ent))
-                elif ent.label_ == "ORG" and not self._group_name(ent):
+                elif (ent.label_ == "ORG" or fold_name(_ent_text(ent)) in self._org_like) and not self._group_name(ent):
                     org_names.append(_ent_text(ent))
         self.table.finish()
         for name in org_names:  # after the people, so that a surname spaCy calls ORG stays a person
@@ -113,7 +120,9 @@ class ParsedDocument:
             start, end = chunk.offset + ent.start_char, chunk.offset + ent.end_char
             text = _ent_text(ent)
             mention = None
-            if ent.label_ == "ORG" and self._group_name(ent):
+            if ent.label_ != "ORG" and fold_name(text) in self._org_like and not self._group_name(ent):
+                mention = Mention(ORG, self.table.org(text), start, end)
+            elif ent.label_ == "ORG" and self._group_name(ent):
                 mention = Mention(GROUP, _group_text(list(ent)), start, end)
             elif ent.label_ == "PERSON":
                 if fold_name(text) in self._org_like or (self.table.is_known_org(text) and not self.table.is_person(text)):
@@ -148,6 +157,20 @@ class ParsedDocument:
                 continue
             start = chunk.offset + tok.idx
             lower = tok.lower_
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ != "compound" and \
+                    tok.lower_ in self._org_words and tok.i > 0:
+                # "Acme Robotics", "Index Ventures": a capitalized name ending in a company word
+                names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_]
+                if names and all(t.text[:1].isupper() for t in names) and names[-1].i == tok.i - 1:
+                    first = names[0]
+                    text = chunk.doc[first.i:tok.i + 1].text
+                    mention = Mention(ORG, self.table.add_org(text), chunk.offset + first.idx, start + len(tok))
+                    for t in chunk.doc[first.i:tok.i + 1]:
+                        self.token_mentions[(ci, t.i)] = mention
+                    i = bisect_left(self._starts, mention.start)
+                    self._starts.insert(i, mention.start)
+                    self._timeline.insert(i, mention)
+                    continue
             if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not tok.ent_type_ and \
                     fold_name(tok.text) in self.table.people:
                 # a surname the NER missed ("Louvet , 52 , resigned"), once the full name is known
@@ -205,11 +228,12 @@ class ParsedDocument:
             for ent in doc.ents:
                 key = fold_name(_ent_text(ent))
                 v = votes.setdefault(key, [0, 0])
+                words = key.split()
+                if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and \
+                        len(words) > 1 and words[-1] in org_words:
+                    out.add(key)  # "Quanta Labs" tagged as a place, "Chipotle Mexican Grill" as a person
                 if ent.label_ == "PERSON":
                     v[0] += 1
-                    words = key.split()
-                    if words and words[-1] in org_words:
-                        out.add(key)
                     if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 1].text.isupper() \
                             and doc[ent.end + 2].text == ")":
                         out.add(key)
@@ -261,8 +285,10 @@ class ParsedDocument:
                     if m and m.kind == ORG:
                         org = m.name
         head = tok.lemma_.lower()
+        if not name.strip():
+            return None
         if not modifiers:
-            previous = next((g for g in reversed(self.groups) if g.name.lower().split()[-1] == head), None)
+            previous = next((g for g in reversed(self.groups) if g.name.lower().split()[-1:] == [head]), None)
             if previous:
                 return Mention(GROUP, previous.name, start, start + len(tok), org=org or previous.org, certain=False)
             if head in self.lexicon.nouns["group_needs_modifier"]:
@@ -300,10 +326,27 @@ class ParsedDocument:
                 best, best_score = m, score
         return best
 
+    def primary_org(self) -> str | None:
+        """What the article is about: the most mentioned organization, the first named on a tie."""
+        if self._primary is not None:
+            return self._primary or None
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
+        seen_starts = set()
+        for m in self._timeline:
+            if m.kind == ORG and m.certain and m.start not in seen_starts:
+                seen_starts.add(m.start)
+                counts[m.name] += 1
+                first.setdefault(m.name, m.start)
+        for name, weight in self._title_orgs.items():
+            counts[name] += weight
+        self._primary = max(counts, key=lambda name: (counts[name], -first.get(name, 10**9))) if counts else ""
+        return self._primary or None
+
     def previous_org(self, position: int, definite: bool = False) -> str | None:
         """The organization a reference means. "The company" (definite) is the article's main
         organization once it has been named; "it" is the latest one, preferring the main one."""
-        primary = self.table.primary_org()
+        primary = self.primary_org()
         if definite and primary and any(m.name == primary and m.start < position for m in self._timeline):
             return primary
         window_start = max(0, position - 400)

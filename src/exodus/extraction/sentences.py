@@ -47,23 +47,48 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+@dataclass(frozen=True)
+class Gate:
+    """Cheap tests on raw sentence text, before any parsing (see data/gate.json)."""
+
+    strong: re.Pattern[str]
+    trigger: re.Pattern[str]
+    context: re.Pattern[str]
+    names: re.Pattern[str]
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        end = len(text) if end is None else end
+        if self.strong.search(text, start, end):
+            return True
+        return bool(self.trigger.search(text, start, end)) and bool(
+            self.context.search(text, start, end) or self.names.search(text, start, end))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=4)
-def trigger_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """A regex that finds any word that can start a fact: trigger stems, founder words, '-backed'."""
+def trigger_pattern(lexicon: Lexicon) -> Gate:
+    """The gate: strong move words alone, other trigger words only next to context or a known name."""
+    gate = lexicon.gate
     stems = set()
     for lemma in [*lexicon.verb_frames, *lexicon.noun_frames]:
         word = lemma.split()[0]
-        stems.add(re.escape(word[:-1] if word.endswith("e") and len(word) > 3 else word))
-    irregular = ["left", "joined", "hired", "quit", "led", "ran", "sat", "took", "became", "brought",
-                 "went", "gone", "chose", "chosen", "rejoined", "founder", "founding", "cofounder",
-                 "co-founder", "backed", "stake", "committee", "board", "former", "chief", "ceo",
-                 "president", "chair", "head of", "leads", "funding", "round", "poured", "moved",
-                 "named", "appointed", "tapped"]
-    stems.update(re.escape(w) for w in irregular)
-    return re.compile(r"\b(?:" + "|".join(sorted(stems, key=len, reverse=True)) + r")", re.I)
+        stems.add(word[:-1] if word.endswith("e") and len(word) > 3 else word)
+    stems.update(["left", "led", "ran", "sat", "took", "became", "brought", "went", "gone", "chose", "founder",
+                  "founding", "leads", "poured", "named", "now at"])
+    names = [alias for table in (lexicon.organizations, lexicon.people)
+             for canonical, aliases in table.items() for alias in [canonical, *aliases] if len(alias) > 2]
+    return Gate(
+        strong=re.compile(r"\b(?:" + _alternation(gate["strong"]) + r")", re.I),
+        trigger=re.compile(r"\b(?:" + _alternation(list(stems)) + r")", re.I),
+        context=re.compile(r"(?:\b|(?<=\W))(?:" + _alternation(gate["context"]) + r")", re.I),
+        names=re.compile(r"\b(?:" + _alternation(names) + r")\b"),
+    )
 
 
-def gated_chunks(text: str, sentences: list[Sentence], pattern: re.Pattern[str],
+def gated_chunks(text: str, sentences: list[Sentence], pattern: Gate,
                  max_chars: int) -> list[tuple[int, int]]:
     """Spans to parse: each sentence with a trigger, with the sentence before it, merged."""
     keep = [False] * len(sentences)

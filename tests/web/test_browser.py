@@ -1,0 +1,154 @@
+"""End to end in a real browser: Debian's Chromium, a real `exodus serve`, every page.
+
+Each page must render its charts (SVG present) and log no JavaScript error (a
+Content-Security-Policy violation is one); clicks go from a Sankey node to a
+person, from a chart point to a fact, from a fact to its source. Screenshots are
+saved in the test's temporary folder. Skipped only when /usr/bin/chromium is missing.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from tests.web.browser import CHROMIUM, chromium, exodus_server
+from tests.web.hostile import EVIL_ORG, EVIL_PERSON, SCRIPT
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason=f"{CHROMIUM} is missing: apt-get install chromium (as .ci/run does)")
+pytest.importorskip("playwright", reason="playwright is not installed: pip install -e '.[test]'")
+
+
+@pytest.fixture(scope="module")
+def server(store_path):
+    with exodus_server(store_path) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def browser_context(browser):
+    """One context for the module, so Plotly's bundle is fetched once and then cached (as for a person)."""
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    return tmp_path_factory.mktemp("screenshots")
+
+
+class Watched:
+    """A page whose console errors, uncaught exceptions and dialogs (alert) are recorded."""
+
+    def __init__(self, context, server):
+        self.page = context.new_page()
+        self.server = server
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def open(self, path: str, status: int = 200):
+        response = self.page.goto(self.server + path, wait_until="load")
+        assert response.status == status, path
+        if status != 200:  # the browser logs the failed load of the page itself
+            self.errors = [e for e in self.errors if f"status of {status}" not in e]
+        return self.page
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture
+def watched(browser_context, server):
+    w = Watched(browser_context, server)
+    yield w
+    w.close()
+    assert not w.errors, w.errors
+
+
+def test_overview_draws_the_sankey_and_a_node_leads_to_a_person(watched, shots):
+    page = watched.open("/")
+    page.wait_for_selector("#sankey svg .sankey-node", timeout=15_000)
+    assert page.locator("#sankey svg .sankey-link").count() >= 3
+    assert page.locator("ul.facts li.fact blockquote").count() >= 5
+    page.screenshot(path=shots / "overview.png", full_page=True)
+    # A flow lists its moves, each with the facts behind it.
+    page.locator("#sankey .sankey-link").first.click(force=True)
+    page.locator("#flow-detail li.move a.fact-link").first.wait_for()
+    # A node lists the people who left or joined; one click more is the person.
+    node = page.locator("#sankey .sankey-node", has_text="Anthropic").first
+    node.locator(".node-rect").click()
+    detail = page.locator("#flow-detail")
+    detail.locator("h3", has_text="Anthropic").wait_for()
+    detail.locator("a.person").first.click()
+    page.wait_for_url(re.compile(r"/person/"))
+    assert page.locator("h1").inner_text() in ("Ada Lovelace", "Grace Hopper")
+    page.wait_for_selector("#timeline svg .scatterlayer")
+
+
+def test_the_date_range_filter_narrows_the_flows(watched):
+    page = watched.open("/")
+    page.fill("input[name=since]", "2024-03-01")
+    page.fill("input[name=until]", "2024-03-31")
+    page.click("form.range button")
+    page.wait_for_url(re.compile(r"since=2024-03-01"))
+    page.wait_for_selector("#sankey svg .sankey-node")
+    assert page.locator("#sankey .sankey-link").count() == 1
+
+
+def test_person_timeline_points_lead_to_facts(watched, shots):
+    page = watched.open("/person/" + quote("Ada Lovelace"))
+    page.wait_for_selector("#timeline svg .scatterlayer .point")
+    page.screenshot(path=shots / "person.png", full_page=True)
+    assert page.locator("blockquote").count() >= 3
+    page.locator("#timeline .scatterlayer .point").first.click(force=True)
+    page.wait_for_url(re.compile(r"/fact/"))
+
+
+def test_org_page_roster_as_of_and_movement_bars(watched, shots):
+    page = watched.open("/org/OpenAI")
+    page.wait_for_selector("#movements svg .bars .point path")
+    page.screenshot(path=shots / "org.png", full_page=True)
+    page.locator("#movements .bars .point path").first.click(force=True)
+    page.locator("#movement-detail a.person").first.wait_for()
+    page.fill("input[name=as_of]", "2023-06-01")
+    page.click("form.range button")
+    page.wait_for_url(re.compile(r"as_of=2023-06-01"))
+    assert "Ada Lovelace" in page.locator("table").first.inner_text()
+    assert "Grace Hopper" not in page.locator("table").first.inner_text()
+
+
+def test_fact_page_highlights_the_evidence_and_leads_to_its_source(watched, shots, client):
+    fact = client.get("/api/facts", params={"person": "Grace Hopper", "org": "OpenAI"}).json()["facts"][0]
+    page = watched.open(f"/fact/{fact['id']}")
+    marks = page.locator("mark.evidence")
+    assert marks.count() == 2
+    assert marks.first.inner_text() == fact["sources"][0]["evidence"]["text"]
+    page.screenshot(path=shots / "fact.png", full_page=True)
+    page.locator(".source-item a[href^='/document/']").first.click()
+    page.wait_for_url(re.compile(r"/document/"))
+    assert page.locator("a.mention mark").count() >= 1
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/conflicts", 200), ("/search?q=Lovelace", 200), ("/docs", 200), ("/search?q=" + quote(SCRIPT), 200),
+    ("/person/" + quote(EVIL_PERSON, safe=""), 200), ("/org/" + quote(EVIL_ORG, safe=""), 200),
+    ("/person/" + quote(SCRIPT, safe=""), 404), ("/org/OpenAI?as_of=" + quote(SCRIPT), 422)])
+def test_other_pages_load_without_errors(watched, path, status, shots):
+    page = watched.open(path, status)
+    if "/person/" in path and status == 200:
+        page.wait_for_selector("#timeline svg")
+    if "/org/" in path and status == 200:
+        page.wait_for_selector("#movements svg")
+    assert page.evaluate("document.querySelectorAll('img, iframe').length") == 0
+    page.screenshot(path=shots / (re.sub(r"\W+", "_", path)[:60] + ".png"))
