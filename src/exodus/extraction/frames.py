@@ -29,13 +29,15 @@ _REQUIRED = {"joined": ("person", "org"), "left": ("person", "org"), "founded": 
              "member": ("person", "group"), "group_event": ("group", "org"), "invested": ("investor", "investee"),
              "role": ("person", "org", "role")}
 _FOUNDER = re.compile(r"\b(?:co-?)?found(?:er|ers|ing)\b", re.I)
-_BOARD = re.compile(r"\bboard (?:member|director)s?\b|\bdirectors?\b(?! of)", re.I)
+_BOARD = re.compile(r"\bboard\b", re.I)
 _FORMER = re.compile(r"\b(?:former|formerly|ex-|erstwhile|onetime|one-time|previous|previously|then|once|until)\b", re.I)
 _CAUSAL = re.compile(r"\b(?:because|citing|cited|reason|concerns?|criticis|criticiz|wrote|said|says|explained|"
                      r"to focus|in order to|so (?:that )?(?:he|she|they) could|frustrat|disagree)\w*", re.I)
 _WORKING_GROUPS = {"team", "unit", "division", "group", "lab", "labs", "department"}
 _DATE_PREPS = {"in", "since", "by", "until", "from", "during", "last", "this", "next", "early", "late", "of"}
 _REPORTING = {"announce", "say", "confirm", "disclose", "report", "tell", "reveal", "state", "write"}
+_EMPTY_OBJECTS = {"company", "job", "post", "role", "position", "team", "firm", "startup", "round", "part",
+                  "way", "ways", "board", "helm", "reins"}
 _PARTICLES = {"down", "away", "out", "up", "back", "over", "off", "aboard", "on", "in", "go"}
 _NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
 _DROP_ROLE_WORDS = {"the", "a", "an", "its", "his", "her", "their", "new", "then", "as", "former", "our", "interim"}
@@ -87,6 +89,8 @@ class FactBuilder:
                 continue
             if frame.get("needs_particle") and not set(particles) & set(frame["needs_particle"]):
                 continue
+            if frame.get("transitive") and not slots.get("obj"):
+                continue  # "his proposal to succeed" is not "to succeed Glazer"
             if frame.get("needs_context") and not self._mentions_words(ci, sent, frame["needs_context"]):
                 continue
             if frame.get("needs_modifier") and not any(c.lower_ in frame["needs_modifier"] for c in token.children):
@@ -113,7 +117,10 @@ class FactBuilder:
             if name not in frame:
                 continue
             many = name in ("person", "replaced", "investor") or (kind == "member" and name == "person")
+            unresolved = False  # a slot filled by words that name no entity ("left a hedge fund")
             for slot in frame[name]:
+                if slot in ("context_org", "title_org") and unresolved:
+                    break
                 if slot == "role_org" or slot == "as_org":
                     found = [role_org] if role_org else []
                 elif slot == "context_org":
@@ -140,6 +147,9 @@ class FactBuilder:
                     fields[name] = found if many else found[0]
                     fields[name + "_slot"] = slot
                     break
+                if slot in ("obj", "in", "from", "at", "to") and any(
+                        t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _EMPTY_OBJECTS for t in slots.get(slot, [])):
+                    unresolved = True
         if role:
             fields["role"] = role
         needs = set(frame.get("needs", [])) | set(_REQUIRED.get(kind, ()))
@@ -436,7 +446,7 @@ class FactBuilder:
             return
         if org is None:
             return
-        if _BOARD.search(text) or re.search(r"\bboard\b", text, re.I):
+        if _BOARD.search(text):
             self.facts.append(Fact(kind="member", person=person.name, org=org.name, group="board",
                                    confidence=0.6, date=None, **base))
             return
