@@ -95,4 +95,16 @@ def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
                 m = parsed.mention(ci, p)
                 if m and m.kind == ORG:
                     return m.name
-    return parsed.previous_org(builder._start(ci, token), definite=True)
+                if p.pos_ == "NOUN" and p.lemma_.lower() not in _ROUND_WORDS:
+                    return None  # "backers of the offer": not an organization's backers
+    position = builder._start(ci, token)
+    if kind_of(token, builder) == "invested":
+        return parsed.round_owner(position) or parsed.previous_org(position, definite=True)
+    return parsed.previous_org(position, definite=True)
+
+
+_ROUND_WORDS = {"round", "funding", "financing", "company", "startup", "lab", "firm", "raise", "deal"}
+
+
+def kind_of(token: Token, builder: "FactBuilder") -> str | None:
+    return builder.lexicon.nouns.get("collectives", {}).get(collective_key(token))

@@ -127,10 +127,7 @@ class FactBuilder:
                     if "subj" in frame[name] and any((m := self.parsed.mention(ci, t)) and m.kind == PERSON
                                                      for t in slots.get("subj", [])):
                         break
-                    people = fields.get("person") or []
-                    own = self._title_org(ci, sent, people[0]) if people else None
-                    org = own or self.parsed.previous_org(self._start(ci, token), definite=True)
-                    found = [Mention(ORG, org, 0, 0, certain=False)] if org else []
+                    found = self._context_org(ci, sent, token, kind, fields)
                 elif slot == "poss_org":
                     found = self._mentions(ci, slots.get("poss", []), ORG, False)
                 elif slot == "title_org":
@@ -254,6 +251,22 @@ class FactBuilder:
             for investor in investors:
                 self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
                                        amount=amount, **base))
+
+    def _context_org(self, ci: int, sent: Span, token: Token, kind: str, fields: dict[str, Any]) -> list[Mention]:
+        """The organization a statement is about when it names none: the one whose round it is (for
+        investments), the person's own (for departures), one named earlier in the sentence, or the
+        article's main organization."""
+        position = self._start(ci, token)
+        people = fields.get("person") or []
+        own = self._title_org(ci, sent, people[0]) if people else None
+        org = None
+        if kind == "invested":
+            org = self.parsed.round_owner(position)
+        elif own:
+            org = own
+        if org is None:
+            org = self.parsed.previous_org(position, definite=True)
+        return [Mention(ORG, org, 0, 0, certain=False)] if org else []
 
     def _mentions_words(self, ci: int, sent: Span, words: list[str]) -> bool:
         """Does this sentence or the one before it speak of one of `words` (lemmas)?"""

@@ -17,6 +17,9 @@ from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention
                                         looks_like_name, scan_gazetteer)
 from exodus.schema import Document
 
+_RAISE_VERBS = {"raise", "close", "secure", "announce", "complete", "land", "receive", "get", "take"}
+_ROUND_WORDS = {"round", "funding", "financing", "investment", "series", "seed", "billion", "million", "capital",
+                "tranche", "bn", "m"}
 _CO_WORDS = ["founded", "founder", "founders", "found", "founding", "founds", "led", "lead", "leads", "leading",
              "chair", "chaired", "chairs", "chairing", "head", "headed", "heads", "CEO", "CEOs", "author"]
 _CO_LEMMAS = {"found": "found", "founded": "found", "founding": "found", "founds": "found", "founder": "founder",
@@ -68,6 +71,7 @@ class ParsedDocument:
         text = self.document.text
         gaz = scan_gazetteer(text, self.lexicon, self.table)
         self._primary: str | None = None
+        self._round_owners: list[tuple[int, str]] | None = None
         self._title_orgs: Counter = Counter()
         if self.document.title:
             for m in scan_gazetteer(self.document.title, self.lexicon, self.table):
@@ -211,7 +215,8 @@ class ParsedDocument:
                     not any(c.dep_ in ("compound", "amod") and c.ent_type_ for c in tok.children):
                 # "the company" is the article's main organization; "the data-labelling company",
                 # described, is the one just named
-                described = any(c.dep_ in ("amod", "compound", "npadvmod") for c in tok.children)
+                described = any(c.dep_ in ("amod", "compound", "npadvmod") for c in tok.children) or \
+                    any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children)
                 latest = self.previous(start, ORG) if described else None
                 org = latest.name if latest and latest.certain else self.previous_org(start, definite=True)
                 if org:
@@ -250,7 +255,7 @@ class ParsedDocument:
         for c in verb.head.children:
             if c.dep_ == "nsubj":
                 m = self.token_mentions.get((ci, c.i))
-                if m and m.kind == ORG:
+                if m and m.kind == ORG and m.certain:
                     return m.name
         return None
 
@@ -325,6 +330,32 @@ class ParsedDocument:
             if score >= best_score:
                 best, best_score = m, score
         return best
+
+    def round_owner(self, position: int) -> str | None:
+        """Whose funding round an investment sentence speaks of: the latest organization that
+        raised, closed or announced a round (or money) before `position`."""
+        if self._round_owners is None:
+            self._round_owners = []
+            for ci, chunk in enumerate(self.chunks):
+                for tok in chunk.doc:
+                    if tok.lemma_.lower() not in _RAISE_VERBS:
+                        continue
+                    objects = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+                    if not any(t.lemma_.lower() in _ROUND_WORDS or t.like_num for t in objects):
+                        continue
+                    for c in tok.children:
+                        m = self.token_mentions.get((ci, c.i)) if c.dep_ == "nsubj" else None
+                        # a name the NER was unsure of ("NEW YORK (Wire) - ...") is no round owner;
+                        # "it" or "the company" resolved to an organization is
+                        if m and m.kind == ORG and (m.certain or c.pos_ in ("PRON", "NOUN")):
+                            self._round_owners.append((chunk.offset + tok.idx, m.name))
+                    for t in objects:  # "Anthropic's Series E round"
+                        m = self.token_mentions.get((ci, t.i)) if t.dep_ == "poss" else None
+                        if m and m.kind == ORG:
+                            self._round_owners.append((chunk.offset + tok.idx, m.name))
+            self._round_owners.sort()
+        before = [name for start, name in self._round_owners if start < position]
+        return before[-1] if before else None
 
     def primary_org(self) -> str | None:
         """What the article is about: the most mentioned organization, the first named on a tie."""
