@@ -142,8 +142,7 @@ class ParsedDocument:
                     mention = Mention(PERSON, self.table.person(text) or text, start, end)
                 elif ent.label_ == "ORG" or self.table.is_known_org(text):
                     mention = Mention(ORG, self.table.org(text), start, end)
-                elif ent.label_ in ("GPE", "PRODUCT", "FAC"):
-                    mention = Mention(ORG, clean_org_name(text), start, end, certain=False)
+                # places, products and buildings are not employers ("moved to the US", "head to Brussels")
             if mention:
                 mention.subject = any(t.dep_ in ("nsubj", "nsubjpass") or
                                       (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")) for t in ent)
