@@ -538,6 +538,9 @@ class FactBuilder:
             for ent, value in others:
                 if _attaches_to(ent.root, head.head):
                     return value
+        if _reported_as_news(token) and published:
+            # "Karpathy is returning to OpenAI", "X has joined Y": news of the day, dated by the article
+            return published
         return None
 
     def _reasons(self, ci: int, sent: Span, person: Mention, frame: dict[str, Any]) -> list[str]:
@@ -556,6 +559,20 @@ class FactBuilder:
         reasons = set(find_reasons(texts, self.lexicon)) | set(frame.get("reasons", []))
         from exodus.schema import REASONS
         return [r for r in REASONS if r in reasons]
+
+
+def _reported_as_news(token: Token) -> bool:
+    """Is the event told in the present or present perfect ("joins", "is leaving", "has joined")?"""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    if token.tag_ == "VBG" and aux & {"is", "are", "'s", "’s"}:
+        return True
+    if token.tag_ == "VBN" and aux & {"has", "have", "'s", "’s"} and not aux & {"had"}:
+        return True
+    return False
 
 
 def _phrase_until_comma(token: Token) -> list[Token]:
