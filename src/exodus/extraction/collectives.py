@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import conjuncts
 from exodus.extraction.hedging import is_hedged
-from exodus.extraction.mentions import ORG, PERSON, Mention
+from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
 from exodus.schema import Fact
 
 if TYPE_CHECKING:
@@ -67,7 +67,15 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
                 members.append(m)
         if not members:
             continue
-        owner = _owner(builder, ci, token)
+        group = None
+        if kind == "member:":
+            # "The committee's other members are A, B and C": members of the group named or last mentioned
+            group = _group_of(builder, ci, token)
+            if group is None or not group.org:
+                continue
+            owner = group.org
+        else:
+            owner = _owner(builder, ci, token)
         if owner is None:
             continue
         base = dict(doc=parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
@@ -75,11 +83,26 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
         for m in members:
             if kind == "founded":
                 builder.facts.append(Fact(kind="founded", person=m.name, org=owner, confidence=0.7, **base))
+            elif group is not None:
+                builder.facts.append(Fact(kind="member", person=m.name, org=owner, group=group.name,
+                                          confidence=0.6, **base))
             elif kind.startswith("member:"):
                 builder.facts.append(Fact(kind="member", person=m.name, org=owner, group=kind.split(":", 1)[1],
                                           confidence=0.6, **base))
             elif m.name != owner:
                 builder.facts.append(Fact(kind="invested", investor=m.name, investee=owner, confidence=0.7, **base))
+
+
+def _group_of(builder: "FactBuilder", ci: int, token: Token):
+    parsed = builder.parsed
+    for c in token.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+            for t in [c, *c.children]:
+                m = parsed.mention(ci, t)
+                if m and m.kind == GROUP:
+                    return m
+            return None  # "its members", "members of Congress": not a group we know
+    return parsed.previous_group(builder._start(ci, token))
 
 
 def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:

@@ -149,6 +149,7 @@ class FactBuilder:
                     unresolved = True
         if role:
             fields["role"] = role
+            fields["role_from_as"] = bool(slots.get("as"))
         needs = set(frame.get("needs", [])) | set(_REQUIRED.get(kind, ()))
         if kind == "group_event" and "group" in fields and "org" not in fields and fields["group"].org:
             fields["org"] = Mention(ORG, fields["group"].org, 0, 0)
@@ -193,7 +194,7 @@ class FactBuilder:
                 fact = Fact(person=person.name, org=org.name if org else None, confidence=conf, **base)
                 if kind == "member":
                     fact.group = fields["group"].name
-                    fact.role = fields.get("role")
+                    fact.role = frame.get("role_text") or (fields.get("role") if slots_have_as(fields) else None)
                 if kind in ("joined", "left"):
                     fact.role = fields.get("role")
                 if kind == "joined":
@@ -318,6 +319,11 @@ class FactBuilder:
         return found
 
     def _mention_of(self, ci: int, token: Token, kind: str) -> Mention | None:
+        if kind == GROUP and token.lower_ in ("it", "its") and token.pos_ == "PRON":
+            # "It also includes A and B", right after a committee was named
+            group = self.parsed.previous_group(self._start(ci, token))
+            if group and self._start(ci, token) - group.start < 400:
+                return group
         m = self.parsed.mention(ci, token)
         if m and m.kind == kind and (m.certain or kind != ORG or m.start != 0):
             return m
@@ -559,6 +565,10 @@ class FactBuilder:
         reasons = set(find_reasons(texts, self.lexicon)) | set(frame.get("reasons", []))
         from exodus.schema import REASONS
         return [r for r in REASONS if r in reasons]
+
+
+def slots_have_as(fields: dict[str, Any]) -> bool:
+    return bool(fields.get("role_from_as"))
 
 
 def _reported_as_news(token: Token) -> bool:

@@ -373,6 +373,15 @@ class ParsedDocument:
         self._primary = max(counts, key=lambda name: (counts[name], -first.get(name, 10**9))) if counts else ""
         return self._primary or None
 
+    def previous_group(self, position: int) -> Mention | None:
+        """The committee, board or team mentioned last before `position`."""
+        before = [g for g in self.groups if g.start < position]
+        named = [g for g in before if any(w[:1].isupper() for w in g.name.split())]
+        # a named group ("the Safety and Security Committee") over a generic one ("the full board")
+        if named and position - named[-1].start < 1500:
+            return named[-1]
+        return before[-1] if before else None
+
     def previous_org(self, position: int, definite: bool = False) -> str | None:
         """The organization a reference means. "The company" (definite) is the article's main
         organization once it has been named; "it" is the latest one, preferring the main one."""
