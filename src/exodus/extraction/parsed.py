@@ -143,6 +143,8 @@ class ParsedDocument:
                 elif ent.label_ == "ORG" or self.table.is_known_org(text):
                     mention = Mention(ORG, self.table.org(text), start, end)
                 # places, products and buildings are not employers ("moved to the US", "head to Brussels")
+            if mention and mention.kind == GROUP:
+                self.groups.append(mention)
             if mention:
                 mention.subject = any(t.dep_ in ("nsubj", "nsubjpass") or
                                       (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")) for t in ent)
@@ -292,7 +294,8 @@ class ParsedDocument:
         if not name.strip():
             return None
         if not modifiers:
-            previous = next((g for g in reversed(self.groups) if g.name.lower().split()[-1:] == [head]), None)
+            earlier = sorted((g for g in self.groups if g.start < start), key=lambda g: g.start)
+            previous = next((g for g in reversed(earlier) if g.name.lower().split()[-1:] == [head]), None)
             if previous:
                 return Mention(GROUP, previous.name, start, start + len(tok), org=org or previous.org, certain=False)
             if head in self.lexicon.nouns["group_needs_modifier"]:
@@ -375,7 +378,7 @@ class ParsedDocument:
 
     def previous_group(self, position: int) -> Mention | None:
         """The committee, board or team mentioned last before `position`."""
-        before = [g for g in self.groups if g.start < position]
+        before = sorted((g for g in self.groups if g.start < position), key=lambda g: g.start)
         named = [g for g in before if any(w[:1].isupper() for w in g.name.split())]
         # a named group ("the Safety and Security Committee") over a generic one ("the full board")
         if named and position - named[-1].start < 1500:
