@@ -56,8 +56,9 @@ def subject_of(token: Token, depth: int = 0) -> list[Token]:
         return subject_of(head.head, depth + 1) if head.dep_ in ("dobj", "attr", "pobj") else []
     if dep == "pcomp":
         return subject_of(token.head.head, depth + 1)
-    if dep == "ccomp" and depth == 0:
-        return []
+    if dep in ("acomp", "attr", "oprd", "pobj", "prep") and token.head is not token:
+        # "Gross is best known for co-founding Cue": up through the adjective to its subject
+        return subject_of(token.head, depth + 1)
     return []
 
 

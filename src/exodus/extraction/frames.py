@@ -449,8 +449,10 @@ class FactBuilder:
         if _FOUNDER.search(text):
             if re.search(r"\bfounders? of (?:a|an|the|his|her|their)\b", text):
                 return
-            org_name = orgs[0].name if orgs else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
-            if org_name:
+            # "a co-founder of DeepMind and of Inflection AI": every organization the title names
+            names = list(dict.fromkeys(m.name for m in orgs)) or \
+                [self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)]
+            for org_name in filter(None, names):
                 self.facts.append(Fact(kind="founded", person=person.name, org=org_name,
                                        confidence=0.8 if orgs else 0.6, date=None, **base))
             return
