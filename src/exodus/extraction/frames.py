@@ -38,6 +38,8 @@ _DATE_PREPS = {"in", "since", "by", "until", "from", "during", "last", "this", "
 _REPORTING = {"announce", "say", "confirm", "disclose", "report", "tell", "reveal", "state", "write"}
 _EMPTY_OBJECTS = {"company", "job", "post", "role", "position", "team", "firm", "startup", "round", "part",
                   "way", "ways", "board", "helm", "reins"}
+_UNIT_WORDS = {"group", "team", "lab", "labs", "division", "unit", "arm", "department", "organization",
+               "organisation", "operation", "operations", "business"}
 _PARTICLES = {"down", "away", "out", "up", "back", "over", "off", "aboard", "on", "in", "go"}
 _NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
 _DROP_ROLE_WORDS = {"the", "a", "an", "its", "his", "her", "their", "new", "then", "as", "former", "our", "interim"}
@@ -287,7 +289,7 @@ class FactBuilder:
                 if self._title_re.search(text) and not _FORMER.search(text):
                     for t in phrase:
                         m = self.parsed.mention(ci, t)
-                        if m and m.kind == ORG and m.certain:
+                        if m and m.kind == ORG:
                             return m.name
         return None
 
@@ -331,6 +333,12 @@ class FactBuilder:
             return Mention(ORG, m.org, m.start, m.end) if m.org else None
         if m and m.kind != kind and m.kind in (PERSON, ORG):
             return None
+        if kind == ORG and token.pos_ == "NOUN" and token.lemma_.lower() in _UNIT_WORDS:
+            # "left Meta's AI research group": a unit stands for its organization
+            for c in token.children:
+                owner = self.parsed.mention(ci, c) if c.dep_ in ("poss", "compound") else None
+                if owner and owner.kind == ORG:
+                    return owner
         if token.dep_ == "appos" and kind != GROUP:
             head = self.parsed.mention(ci, token.head)
             if head and head.kind == kind:
