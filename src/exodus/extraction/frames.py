@@ -102,6 +102,8 @@ class FactBuilder:
                 objs += [t for t in sent if t.dep_ == "pobj" and t.head.head == token]
                 if not any(t.lemma_.lower() in frame["needs_object"] for t in objs):
                     continue
+            if frame["kind"] == "invested" and _reversed(token, self.lexicon):
+                continue  # "reduced its stake in X" undoes an investment
             fields = self._fill(ci, sent, token, slots, frame)
             if fields is None:
                 continue
@@ -575,6 +577,18 @@ class FactBuilder:
         reasons = set(find_reasons(texts, self.lexicon)) | set(frame.get("reasons", []))
         from exodus.schema import REASONS
         return [r for r in REASONS if r in reasons]
+
+
+def _reversed(token: Token, lexicon: Lexicon) -> bool:
+    reversals = set(lexicon.hedges.get("reversals", []))
+    t = token
+    for _ in range(3):
+        if t.lemma_.lower() in reversals:
+            return True
+        if t.head is t:
+            break
+        t = t.head
+    return False
 
 
 def slots_have_as(fields: dict[str, Any]) -> bool:

@@ -88,12 +88,18 @@ def trigger_pattern(lexicon: Lexicon) -> Gate:
     )
 
 
+def _shouting(text: str, sent: Sentence) -> bool:
+    """An all-capitals wire headline: its words are no names, and the story repeats its facts."""
+    letters = [c for c in text[sent.start:sent.end] if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
 def gated_chunks(text: str, sentences: list[Sentence], pattern: Gate,
                  max_chars: int) -> list[tuple[int, int]]:
     """Spans to parse: each sentence with a trigger, with the sentence before it, merged."""
     keep = [False] * len(sentences)
     for i, sent in enumerate(sentences):
-        if sent.end - sent.start > max_chars:
+        if sent.end - sent.start > max_chars or _shouting(text, sent):
             continue
         if pattern.search(text, sent.start, sent.end):
             keep[i] = True
