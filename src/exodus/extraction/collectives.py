@@ -43,6 +43,8 @@ def listed_tokens(token: Token) -> list[Token]:
     if token.dep_ == "attr" and head.lemma_ == "be":
         for c in head.children:
             if c.dep_ == "nsubj":
+                if c.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
+                    c = head.head  # "Google, which is also an investor"
                 out.extend(conjuncts(c))
     if token.dep_ == "pobj" and head.lower_ in ("as", "among"):
         verb = head.head
