@@ -65,8 +65,28 @@ def drop_weak_departures(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (f.kind == "left" and f.replaced and (f.person, f.org) in placed)]
 
 
+_GROUP_STOP = {"the", "a", "an", "of", "and", "its", "new"}
+
+
+def unify_group_names(facts: list[Fact]) -> list[Fact]:
+    """"safety committee" and "Safety and Security Committee" of one organization, in one
+    article, are one group: the fuller name stands for both."""
+    names: dict[str, set[str]] = {}
+    for f in facts:
+        if f.group and f.org:
+            names.setdefault(f.org, set()).add(f.group)
+    for f in facts:
+        if not (f.group and f.org):
+            continue
+        words = {w for w in f.group.lower().split() if w not in _GROUP_STOP}
+        fuller = [g for g in names[f.org] if words < {w for w in g.lower().split() if w not in _GROUP_STOP}]
+        if len(fuller) == 1:
+            f.group = fuller[0]
+    return facts
+
+
 def consolidate(facts: list[Fact]) -> list[Fact]:
-    facts = drop_weak_departures(facts)
+    facts = unify_group_names(drop_weak_departures(facts))
     facts = merge_duplicates(facts)
     facts = link_moves(facts)
     facts = merge_duplicates(facts)

@@ -267,8 +267,8 @@ class FactBuilder:
         org = None
         if kind == "invested":
             org = self.parsed.round_owner(position)
-        elif own:
-            org = own
+        elif own and kind != "joined":
+            org = own  # a departure is from the person's own organization; an arrival is elsewhere
         if org is None:
             org = self.parsed.previous_org(position, definite=True)
         return [Mention(ORG, org, 0, 0, certain=False)] if org else []
@@ -460,6 +460,19 @@ class FactBuilder:
             if re.search(r"\bfounders? of (?:a|an|the|his|her|their)\b", text):
                 return
             # "a co-founder of DeepMind and of Inflection AI": every organization the title names
+            founder = next((t for t in tokens if _FOUNDER.search(t.text) or t.lower_ == "founding"), None)
+            if founder is not None and founder.lower_ == "founding":
+                founder = founder.head
+            if founder is not None:
+                # only what the founder word itself governs: not "the former head of AI at Tesla" beside it
+                # a conjoined title with its own article is another noun phrase ("a founding member of OpenAI
+                # and the former head of AI at Tesla"); without one it shares the "of" ("co-founder and
+                # chief executive of DeepMind")
+                skip = {x.i for c in founder.children if c.dep_ in ("appos", "relcl", "acl") or
+                        (c.dep_ == "conj" and any(g.dep_ in ("det", "poss") for g in c.children))
+                        for x in c.subtree}
+                scope = ({x.i for x in founder.subtree} | {t.i for t in tokens if t.i < founder.i}) - skip
+                orgs = [m for m in orgs if any(t.i in scope and self.parsed.mention(ci, t) is m for t in tokens)]
             names = list(dict.fromkeys(m.name for m in orgs)) or \
                 [self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)]
             for org_name in filter(None, names):
