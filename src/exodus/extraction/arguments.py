@@ -161,6 +161,10 @@ def conjuncts(token: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in ("conj", "appos"):
                 stack.append(c)
+            # "A, Windsurf's chief, and co-founder B": the tagger can take "co-founder" for a verb
+            # whose object is B
+            if t.dep_ == "conj" and t.pos_ == "VERB" and c.dep_ == "dobj" and c.pos_ == "PROPN":
+                stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
 
