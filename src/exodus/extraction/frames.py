@@ -95,6 +95,9 @@ class FactBuilder:
                 continue  # "his proposal to succeed" is not "to succeed Glazer"
             if frame.get("needs_context") and not self._mentions_words(ci, sent, frame["needs_context"]):
                 continue
+            if frame.get("needs_aux") and not any(c.dep_ == "aux" and c.lower_ in frame["needs_aux"]
+                                                  for c in token.children):
+                continue  # "X will be OpenAI's CTO" is news of a post; "X is OpenAI's CTO" is a role
             if frame.get("needs_modifier") and not any(c.lower_ in frame["needs_modifier"] for c in token.children):
                 continue  # "X is now at Y" is a move; "X is at Y" is not
             if frame.get("needs_object"):
@@ -131,7 +134,7 @@ class FactBuilder:
                     if "subj" in frame[name] and any((m := self.parsed.mention(ci, t)) and m.kind == PERSON
                                                      for t in slots.get("subj", [])):
                         break
-                    found = self._context_org(ci, sent, token, kind, fields)
+                    found = self._context_org(ci, sent, token, kind, fields, frame.get("own_org_ok", False))
                 elif slot == "poss_org":
                     found = self._mentions(ci, slots.get("poss", []), ORG, False)
                 elif slot == "title_org":
@@ -257,7 +260,8 @@ class FactBuilder:
                 self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
                                        amount=amount, **base))
 
-    def _context_org(self, ci: int, sent: Span, token: Token, kind: str, fields: dict[str, Any]) -> list[Mention]:
+    def _context_org(self, ci: int, sent: Span, token: Token, kind: str, fields: dict[str, Any],
+                     own_org_ok: bool = False) -> list[Mention]:
         """The organization a statement is about when it names none: the one whose round it is (for
         investments), the person's own (for departures), one named earlier in the sentence, or the
         article's main organization."""
@@ -267,8 +271,10 @@ class FactBuilder:
         org = None
         if kind == "invested":
             org = self.parsed.round_owner(position)
-        elif own and kind != "joined":
-            org = own  # a departure is from the person's own organization; an arrival is elsewhere
+        elif own and (kind != "joined" or own_org_ok):
+            # a departure is from the person's own organization, and so is a promotion ("X, Scale's
+            # strategy chief, was named interim CEO"); a hire or a move is elsewhere
+            org = own
         if org is None:
             org = self.parsed.previous_org(position, definite=True)
         return [Mention(ORG, org, 0, 0, certain=False)] if org else []
