@@ -3,9 +3,14 @@
     python benchmarks/store_queries.py                 # 1,000,000 facts, 100k people, 5k orgs
     python benchmarks/store_queries.py --scale 0.01    # 10,000 facts, 1k people, 50 orgs
 
-Every fact goes through the real ingestion path (resolution, corroboration, one
-transaction per article). Prints ingest rate, database size and p50/p95 latency
-of a person timeline, an as-of roster and a one-year flow query.
+Every fact goes through the real ingestion path (resolution, corroboration, copy
+detection), in the bulk mode of `exodus.store.bulk_ingest`: 500 articles per
+transaction, the same store a run of one transaction per article gives. Prints
+ingest rate, database size and p50/p95 latency of a person timeline, an as-of
+roster and a one-year flow query, with the store in the page cache (warm) and
+not (cold: see benchmarks/pagecache.py); with `--incremental N`, also the rate of N more
+articles ingested one transaction each into the full store (as `exodus ingest`
+does), after the queries.
 """
 from __future__ import annotations
 
@@ -20,7 +25,9 @@ from pathlib import Path
 
 from exodus.questions import org_roster, person_timeline, talent_flows
 from exodus.schema import Document, Evidence, Fact
-from exodus.store import ingest_extracted, open_store
+from exodus.store import Store, bulk_ingest, ingest_extracted, open_store
+
+import pagecache  # benchmarks/pagecache.py
 
 REASONS = ["safety", "direction", "new_venture", "career", "personal", "dismissed", "reorganization"]
 
@@ -55,6 +62,49 @@ def career(i: int, orgs: int, facts: int, rng: random.Random) -> tuple[Document,
     return doc, out
 
 
+def build(store: Store, people: int, orgs: int, facts_per_person: int = 10,
+          documents_per_transaction: int = 500) -> tuple[int, int, float]:
+    """Fill `store` with `people` synthetic careers; (articles, facts, seconds)."""
+    rng = random.Random(1)
+    started = time.perf_counter()
+    report = bulk_ingest(store, (career(i, orgs, facts_per_person, rng) for i in range(people)),
+                         documents_per_transaction=documents_per_transaction)
+    elapsed = time.perf_counter() - started
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return report.added, report.claims, elapsed
+
+
+def time_queries(db: str, people: int, orgs: int, queries: int, rng: random.Random,
+                 cold: bool = False) -> dict[str, list[float]]:
+    """Seconds taken by `queries` person timelines and as-of rosters and a tenth as many one-year flows."""
+    questions = {
+        "person timeline": lambda conn: person_timeline(conn, f"Person{(n := rng.randrange(people))} Surname{n}"),
+        "as-of roster": lambda conn: org_roster(conn, f"Org{rng.randrange(orgs)} Labs",
+                                                as_of=f"{rng.randint(2000, 2024)}-06-30"),
+        "one-year flows": lambda conn: talent_flows(conn, since=f"{(y := rng.randint(2000, 2024))}-01-01",
+                                                    until=f"{y}-12-31"),
+    }
+    timings: dict[str, list[float]] = {}
+    for name, ask in questions.items():
+        runs = queries if name != "one-year flows" else max(5, queries // 10)
+        timings[name] = []
+        with open_store(db, readonly=True) as store:
+            if not cold:
+                pagecache.warm(db)  # again for each series: this VM drops file pages idle for ~30 s
+            for _ in range(runs):
+                if cold:
+                    pagecache.evict(db)
+                    with open_store(db, readonly=True) as fresh:
+                        t = time.perf_counter()
+                        ask(fresh.conn)
+                        timings[name].append(time.perf_counter() - t)
+                    continue
+                t = time.perf_counter()
+                ask(store.conn)
+                timings[name].append(time.perf_counter() - t)
+    return timings
+
+
 def percentiles(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     return statistics.median(ordered) * 1000, ordered[int(0.95 * (len(ordered) - 1))] * 1000
@@ -67,40 +117,46 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orgs", type=int, default=5_000)
     parser.add_argument("--facts-per-person", type=int, default=10)
     parser.add_argument("--queries", type=int, default=100, help="repetitions of each query")
-    parser.add_argument("--db", help="where to build the store (default: a temporary file)")
+    parser.add_argument("--documents-per-transaction", type=int, default=500,
+                        help="articles per transaction while building (default 500; 1 is `exodus ingest`'s way)")
+    parser.add_argument("--incremental", type=int, default=0, metavar="N",
+                        help="after the queries, ingest N more articles one transaction each and time them")
+    parser.add_argument("--db", help="where to build the store (default: a temporary file); an existing "
+                                     "store of the same size is reused")
     args = parser.parse_args(argv)
     people = max(10, int(args.people * args.scale))
     orgs = max(5, int(args.orgs * args.scale))
     rng = random.Random(1)
     db = args.db or os.path.join(tempfile.mkdtemp(prefix="exodus-bench-"), "bench.db")
     store = open_store(db)
-    started = time.perf_counter()
-    report = ingest_extracted(store, (career(i, orgs, args.facts_per_person, rng) for i in range(people)))
-    elapsed = time.perf_counter() - started
-    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0:
+        articles, claims, elapsed = build(store, people, orgs, args.facts_per_person, args.documents_per_transaction)
+        print(f"ingest: {claims:,} facts in {elapsed:.1f} s = {claims / elapsed:,.0f} facts/s "
+              f"({articles / elapsed:,.0f} articles/s, {args.documents_per_transaction} per transaction)")
+    else:
+        print(f"reusing {db}")
     facts = store.conn.execute("SELECT count(*) FROM facts").fetchone()[0]
     size = sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*"))
     print(f"store: {facts:,} facts, {people:,} people, {orgs:,} organizations -> {db}")
-    print(f"ingest: {report.claims:,} facts in {elapsed:.1f} s = {report.claims / elapsed:,.0f} facts/s "
-          f"({report.added / elapsed:,.0f} articles/s)")
     print(f"database size: {size / 1e6:,.1f} MB ({size / max(facts, 1):,.0f} bytes/fact)")
 
-    timings: dict[str, list[float]] = {"person timeline": [], "as-of roster": [], "one-year flows": []}
-    for _ in range(args.queries):
-        t = time.perf_counter()
-        person_timeline(store.conn, (lambda n: f"Person{n} Surname{n}")(rng.randrange(people)))
-        timings["person timeline"].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        org_roster(store.conn, f"Org{rng.randrange(orgs)} Labs", as_of=f"{rng.randint(2000, 2024)}-06-30")
-        timings["as-of roster"].append(time.perf_counter() - t)
-    for _ in range(max(5, args.queries // 10)):
-        year = rng.randint(2000, 2024)
-        t = time.perf_counter()
-        talent_flows(store.conn, since=f"{year}-01-01", until=f"{year}-12-31")
-        timings["one-year flows"].append(time.perf_counter() - t)
-    for name, samples in timings.items():
-        p50, p95 = percentiles(samples)
-        print(f"{name:16s} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   ({len(samples)} runs)")
+    store.close()
+    for cache in ("warm", "cold"):
+        print(f"{cache}: " + ("the store's files in the page cache, as on a server whose store fits in memory"
+                              if cache == "warm" else "each query after dropping the store from the page cache "
+                                                      "(posix_fadvise), on a connection of its own"))
+        timings = time_queries(db, people, orgs, args.queries, random.Random(7), cold=cache == "cold")
+        for name, samples in timings.items():
+            p50, p95 = percentiles(samples)
+            print(f"  {name:16s} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   ({len(samples)} runs)")
+    store = open_store(db)
+    if args.incremental:
+        more = (career(people + i, orgs, args.facts_per_person, rng) for i in range(args.incremental))
+        started = time.perf_counter()
+        report = ingest_extracted(store, more)
+        elapsed = time.perf_counter() - started
+        print(f"then {report.added:,} articles one transaction each: {report.claims / elapsed:,.0f} facts/s "
+              f"({report.added / elapsed:,.0f} articles/s)")
     store.close()
     return 0
 

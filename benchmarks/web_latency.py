@@ -30,20 +30,18 @@ from urllib.parse import quote, urlencode
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from store_queries import career, percentiles  # noqa: E402
+import pagecache  # noqa: E402
+from store_queries import build, percentiles  # noqa: E402
 
 TARGET_MS = 150.0
 
 
-def build(db: str, people: int, orgs: int, facts_per_person: int) -> None:
-    from exodus.store import ingest_extracted, open_store
+def build_store(db: str, people: int, orgs: int, facts_per_person: int) -> None:
+    from exodus.store import open_store
 
-    rng = random.Random(1)
-    started = time.perf_counter()
     with open_store(db) as store:
-        ingest_extracted(store, (career(i, orgs, facts_per_person, rng) for i in range(people)))
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    print(f"built {db} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        _articles, _facts, elapsed = build(store, people, orgs, facts_per_person)
+    print(f"built {db} in {elapsed:.0f} s", file=sys.stderr)
 
 
 def free_port() -> int:
@@ -72,11 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=0.1, help="fraction of the 1M-fact store (default 0.1)")
     parser.add_argument("--db", help="the store: reused when it exists, else built here (default: a temp file)")
     parser.add_argument("--requests", type=int, default=60, help="requests per page or endpoint (default 60)")
+    parser.add_argument("--cache", choices=("warm", "cold"), default="warm",
+                        help="warm: the store's files read into the page cache before each page or endpoint "
+                             "(a server whose store fits in memory); cold: dropped from it before every "
+                             "request (see pagecache.py)")
     args = parser.parse_args(argv)
     people, orgs = max(10, int(100_000 * args.scale)), max(5, int(5_000 * args.scale))
     db = args.db or os.path.join(tempfile.mkdtemp(prefix="exodus-web-bench-"), "bench.db")
     if not Path(db).exists():
-        build(db, people, orgs, 10)
+        build_store(db, people, orgs, 10)
     conn = sqlite3.connect(db)
     facts = conn.execute("SELECT count(*) FROM facts").fetchone()[0]
     rng = random.Random(2)
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     years = [int(r[0][:4]) for r in conn.execute("SELECT min(effective_date) FROM facts UNION ALL "
                                                  "SELECT max(effective_date) FROM facts")]
     conn.close()
-    print(f"store: {facts:,} facts, {people:,} people, {orgs:,} organizations ({db})")
+    print(f"store: {facts:,} facts, {people:,} people, {orgs:,} organizations ({db}); {args.cache} page cache")
 
     person = lambda: (lambda n: f"Person{n} Surname{n}")(rng.randrange(people))
     org = lambda: f"Org{rng.randrange(orgs)} Labs"
@@ -129,8 +131,13 @@ def main(argv: list[str] | None = None) -> int:
         # time the first computations on their own, then the repeats with the rest.
         first: dict[str, list[float]] = {"first /api/conflicts (computed)": [],
                                          "first /api/flows/sankey per year (computed)": []}
+        if args.cache == "warm":
+            pagecache.warm(db)
+        else:
+            pagecache.evict(db)
         first["first /api/conflicts (computed)"].append(fetch(base + "/api/conflicts")[1])
         for y in range(years[0], min(years[1], years[0] + 40) + 1):
+            (pagecache.evict if args.cache == "cold" else pagecache.warm)(db)
             first["first /api/flows/sankey per year (computed)"].append(
                 fetch(base + f"/api/flows/sankey?since={y}-01-01&until={y}-12-31")[1])
         print(f"\n{'page or endpoint':44s} {'p50 ms':>8s} {'p95 ms':>8s} {'max ms':>8s}  runs  statuses")
@@ -140,8 +147,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:44s} {p50:8.1f} {p95:8.1f} {max(samples):8.1f} {len(samples):5d}")
         for name, make_url in cases.items():
             timings, statuses = [], {}
+            if args.cache == "warm":
+                pagecache.warm(db)  # again for each: this VM drops file pages no one touched for ~30 s
             for _ in range(args.requests):
-                status, server_ms, _wall = fetch(base + make_url())
+                url = base + make_url()
+                if args.cache == "cold":
+                    pagecache.evict(db)
+                status, server_ms, _wall = fetch(url)
                 timings.append(server_ms)
                 statuses[status] = statuses.get(status, 0) + 1
             p50, p95 = percentiles([t / 1000 for t in timings])

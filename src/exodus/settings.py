@@ -32,6 +32,9 @@ class Settings:
     """A folder of your own data files (same names as exodus/data/) merged over the built-in ones."""
     db: str = "exodus.db"
     """The knowledge-graph store."""
+    demo_db: str = ""
+    """Where `exodus demo` builds its store of the sample corpus; empty: `exodus/demo.db` in the user's
+    cache folder ($XDG_CACHE_HOME, else ~/.cache), or in the temporary folder when that cannot be written."""
     db_busy_timeout_ms: int = 10_000
     """How long a store waits for another writer before giving up."""
     same_event_days: int = 120

@@ -68,3 +68,31 @@ def test_search_finds_articles_by_words(ingest):
                    story("b", "2024-05-18", "Anthropic hired a researcher."))
     assert [h.document for h in search(store.conn, "superalignment")] == ["a"]
     assert search(store.conn, 'hired "a researcher"')[0].document == "b"
+
+
+def test_flows_with_dates_at_the_ends_of_the_calendar_are_clamped_not_an_error(ingest):
+    store = ingest(
+        story("l", "2024-05-17", "Jan Leike resigned from OpenAI.",
+              ("left", "Jan Leike resigned from OpenAI", dict(person="Jan Leike", org="OpenAI", date="2024-05"))),
+        story("j", "2024-05-28", "Jan Leike joined Anthropic.",
+              ("joined", "Jan Leike joined Anthropic", dict(person="Jan Leike", org="Anthropic", date="2024-05"))))
+    for since, until in [("0001", None), ("0001-01-01", "9999-12-31"), (None, "9999"), ("9998-12", None),
+                         (None, "0001-01-31"), ("9999-12-31", "9999-12-31")]:
+        moves = talent_flows(store.conn, since=since, until=until).moves
+        assert len(moves) == (1 if (since or "0") <= "2024" <= (until or "9999") else 0), (since, until)
+
+
+def test_leaving_and_then_founding_a_company_is_a_move(ingest):
+    store = ingest(
+        story("l", "2024-05-15", "Ilya Sutskever is leaving OpenAI.",
+              ("left", "Ilya Sutskever is leaving OpenAI", dict(person="Ilya Sutskever", org="OpenAI",
+                                                                date="2024-05-14"))),
+        story("f", "2024-06-20", "Ilya Sutskever founded Safe Superintelligence in June.",
+              ("founded", "Ilya Sutskever founded Safe Superintelligence",
+               dict(person="Ilya Sutskever", org="Safe Superintelligence", date="2024-06"))),
+        # An undated founding carries only its article's date: not a move.
+        story("g", "2024-08-01", "Ada Quill left Meta. Ada Quill, who co-founded Quill Labs, said so.",
+              ("left", "Ada Quill left Meta", dict(person="Ada Quill", org="Meta", date="2024-07")),
+              ("founded", "Ada Quill, who co-founded Quill Labs", dict(person="Ada Quill", org="Quill Labs"))))
+    moves = [(m.person, m.from_org, m.to_org) for m in talent_flows(store.conn, since="2024").moves]
+    assert moves == [("Ilya Sutskever", "OpenAI", "Safe Superintelligence")]

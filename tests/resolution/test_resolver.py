@@ -139,3 +139,22 @@ def test_split_takes_a_name_away_and_keeps_it_apart():
     rows = store.conn.execute("SELECT p.name, f.source_count FROM facts f JOIN entities p ON p.id=f.person_id "
                               "ORDER BY p.name").fetchall()
     assert [tuple(r) for r in rows] == [("Daniela Quill", 2), ("Dario Quill", 1)]
+
+
+def test_a_group_named_with_fewer_words_is_the_one_group_that_has_them():
+    store = open_store(":memory:")
+    doc = article("g1", "OpenAI's board created a Safety and Security Committee. OpenAI forms a safety committee. "
+                        "Bret Taylor chairs the initial board. Helen Toner left the full board.", "2024-05-29")
+    ingest_extracted(store, [(doc, [
+        fact_in(doc, "group_event", "created a Safety and Security Committee", org="OpenAI",
+                group="Safety and Security Committee", action="formed"),
+        fact_in(doc, "group_event", "OpenAI forms a safety committee", org="OpenAI", group="safety committee",
+                action="formed"),
+        fact_in(doc, "member", "Bret Taylor chairs the initial board", person="Bret Taylor", org="OpenAI",
+                group="initial board", role="chair"),
+        fact_in(doc, "member", "Helen Toner left the full board", person="Helen Toner", org="OpenAI",
+                group="full board"),
+        fact_in(doc, "member", "Helen Toner left the full board", person="Helen Toner", org="OpenAI",
+                group="board")])])
+    groups = sorted(r[0] for r in store.conn.execute("SELECT name FROM entities WHERE type = 'group'"))
+    assert groups == ["Safety and Security Committee", "board"]

@@ -5,8 +5,10 @@ import signal
 import subprocess
 import sys
 
+import pytest
+
 from exodus.schema import Document, Fact
-from exodus.store import ingest_extracted, open_store
+from exodus.store import bulk_ingest, ingest_extracted, open_store
 from exodus.store.handmade import article, fact_in
 
 KILL_POINTS = 24
@@ -16,7 +18,7 @@ CHILD = r"""
 import json, os, signal, sys
 from exodus.schema import Document, Fact
 from exodus.store import ingest_extracted, open_store
-db, corpus, kill_at = sys.argv[1], sys.argv[2], int(sys.argv[3])
+db, corpus, kill_at, per_transaction = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 store = open_store(db)
 seen = 0
 def count(statement):
@@ -29,7 +31,7 @@ pairs = []
 for line in open(corpus):
     item = json.loads(line)
     pairs.append((Document(**item["document"]), [Fact.from_dict(f) for f in item["facts"]]))
-ingest_extracted(store, pairs)
+ingest_extracted(store, pairs, documents_per_transaction=per_transaction)
 """
 
 PEOPLE = ["Ada Byron", "Alan Turing", "Grace Hopper", "Kurt Goedel", "Emmy Noether", "John Neumann"]
@@ -82,7 +84,8 @@ def dump(path):
     return state
 
 
-def test_killed_runs_end_like_a_clean_run(tmp_path):
+@pytest.mark.parametrize("per_transaction", [1, 7], ids=["one-document-per-transaction", "bulk"])
+def test_killed_runs_end_like_a_clean_run(tmp_path, per_transaction):
     pairs = make_corpus()
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"document": d.to_dict(), "facts": [f.to_dict() for f in fs]}) + "\n"
@@ -90,7 +93,7 @@ def test_killed_runs_end_like_a_clean_run(tmp_path):
     clean = open_store(tmp_path / "clean.db")
     statements = []
     clean.conn.set_trace_callback(statements.append)
-    ingest_extracted(clean, fresh(pairs))
+    ingest_extracted(clean, fresh(pairs), documents_per_transaction=per_transaction)
     clean.close()
     expected = dump(tmp_path / "clean.db")
     assert expected["integrity"] == "ok" and expected["facts"]
@@ -99,9 +102,21 @@ def test_killed_runs_end_like_a_clean_run(tmp_path):
     points = sorted(rng.sample(range(2, len(statements)), KILL_POINTS))
     for n, kill_at in enumerate(points):
         db = tmp_path / f"killed-{n}.db"
-        proc = subprocess.run([sys.executable, "-c", CHILD, str(db), str(corpus), str(kill_at)],
-                              capture_output=True, text=True, timeout=60)
+        proc = subprocess.run([sys.executable, "-c", CHILD, str(db), str(corpus), str(kill_at),
+                               str(per_transaction)], capture_output=True, text=True, timeout=60)
         assert proc.returncode == -signal.SIGKILL, proc.stderr
         with open_store(db) as store:  # run again, to the end
-            ingest_extracted(store, fresh(pairs))
+            ingest_extracted(store, fresh(pairs), documents_per_transaction=per_transaction)
         assert dump(db) == expected, f"differs after a kill at statement {kill_at}"
+
+
+def test_bulk_ingest_builds_the_store_one_transaction_per_document_builds(tmp_path):
+    pairs = make_corpus()
+    one = open_store(tmp_path / "one.db")
+    ingest_extracted(one, fresh(pairs))
+    one.close()
+    bulk = open_store(tmp_path / "bulk.db")
+    report = bulk_ingest(bulk, fresh(pairs), documents_per_transaction=16)
+    assert (report.added, report.replaced) == (len(pairs) - 1, 1)
+    bulk.close()
+    assert dump(tmp_path / "bulk.db") == dump(tmp_path / "one.db")

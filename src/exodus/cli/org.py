@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"{roster.org} as of {roster.as_of}\n")
     print(f"Founders still there: {roster.founders_remaining} of {len(roster.founders)}")
     for f in roster.founders:
-        state = "there" if f.still_there else f"left {f.left or '?'} {', '.join(f.reasons)}".rstrip()
+        reasons = f" ({', '.join(f.reasons)})" if f.reasons else ""
+        state = "there" if f.still_there else f"left {f.left}{reasons}" if f.left else "not known to be there"
         print(f"  {f.person}: {state}")
     print()
     print_table(["person", "since", "roles"], [[m.person, m.since, ", ".join(m.roles)] for m in roster.present])

@@ -30,29 +30,58 @@ class Conflict:
 
 
 def find_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
+    """Every conflict in the store: date conflicts first, then each person's (by name)."""
     conflicts = _date_conflicts(conn)
-    moves = load_facts(conn, "f.kind IN ('joined', 'founded') AND f.person_id IS NOT NULL")
-    by_person: dict[str, list[FactView]] = defaultdict(list)
-    for fact in moves:
-        by_person[fact.person].append(fact)
+    # Candidates from bare rows found through indexes; whole facts (with sources) for the conflicts only.
+    columns = "id, person_id, kind, org_id, date, effective_date"
+    months = conn.execute("SELECT person_id, substr(date, 1, 7) FROM facts WHERE kind = 'joined' AND "
+                          "person_id IS NOT NULL AND length(date) >= 7 GROUP BY person_id, substr(date, 1, 7) "
+                          "HAVING count(DISTINCT org_id) > 1").fetchall()
+    founders = [r[0] for r in conn.execute("SELECT DISTINCT person_id FROM facts WHERE kind = 'founded' AND "
+                                           "person_id IS NOT NULL AND effective_date IS NOT NULL")]
+    by_person: dict[int, list[tuple]] = defaultdict(list)
+    for person in sorted({p for p, _month in months} | set(founders)):
+        by_person[person] = conn.execute(f"SELECT {columns} FROM facts WHERE person_id = ? AND "
+                                         "kind IN ('joined', 'founded') ORDER BY effective_date, id",
+                                         (person,)).fetchall()
     window = get_settings().conflict_window_days
-    for person, facts in sorted(by_person.items()):
-        joins = [f for f in facts if f.kind == "joined" and f.date and len(f.date) >= 7]
+    org_names: dict[int, str] = {}
+
+    def related(a: int | None, b: int | None) -> bool:
+        for org in (a, b):
+            if org is not None and org not in org_names:
+                org_names[org] = conn.execute("SELECT name FROM entities WHERE id = ?", (org,)).fetchone()[0]
+        return _related(org_names.get(a), org_names.get(b))
+
+    pairs: dict[int, list[tuple[str, int, int]]] = defaultdict(list)  # person -> (kind, fact, fact)
+    for person, facts in by_person.items():
+        joins = [f for f in facts if f[2] == "joined" and f[4] and len(f[4]) >= 7]
         for i, a in enumerate(joins):
             for b in joins[i + 1:]:
-                if a.date[:7] == b.date[:7] and not _related(a.org, b.org):
-                    conflicts.append(Conflict("same_month", person,
-                                              f"{person} joined {a.org} and {b.org} in {a.date[:7]}", [a, b]))
-        for a in (f for f in facts if f.kind == "joined"):
-            for b in (f for f in facts if f.kind == "founded"):
-                if _related(a.org, b.org) or not a.effective_date or not b.effective_date:
-                    continue
-                if {s.document for s in a.sources} & {s.document for s in b.sources}:
-                    continue  # one article telling both is a story, not a contradiction
-                gap = abs((date.fromisoformat(a.effective_date) - date.fromisoformat(b.effective_date)).days)
-                if gap <= window:
-                    conflicts.append(Conflict("joined_or_founded", person,
-                                              f"{person} joined {a.org} or founded {b.org}", [a, b]))
+                if a[4][:7] == b[4][:7] and a[3] != b[3] and not related(a[3], b[3]):
+                    pairs[person].append(("same_month", a[0], b[0]))
+        founded = [f for f in facts if f[2] == "founded" and f[5]]
+        for a in (f for f in facts if f[2] == "joined" and f[5]) if founded else ():
+            for b in founded:
+                gap = abs((date.fromisoformat(a[5]) - date.fromisoformat(b[5])).days)
+                if gap <= window and a[3] != b[3] and not related(a[3], b[3]):
+                    pairs[person].append(("joined_or_founded", a[0], b[0]))
+    wanted = sorted({fact for found in pairs.values() for _kind, *two in found for fact in two})
+    views: dict[int, FactView] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for fact in load_facts(conn, f"f.id IN ({','.join('?' * len(chunk))})", tuple(chunk)):
+            views[fact.row_id] = fact
+    people = sorted(pairs, key=lambda p: (views[pairs[p][0][1]].person or "", p))
+    for person_id in people:
+        for kind, a_id, b_id in pairs[person_id]:
+            a, b = views[a_id], views[b_id]
+            if kind == "same_month":
+                conflicts.append(Conflict(kind, a.person, f"{a.person} joined {a.org} and {b.org} in {a.date[:7]}",
+                                          [a, b]))
+            elif not {s.document for s in a.sources} & {s.document for s in b.sources}:
+                # (one article telling both is a story, not a contradiction)
+                conflicts.append(Conflict(kind, a.person, f"{a.person} joined {a.org} or founded {b.org}", [a, b]))
     return conflicts
 
 
@@ -63,15 +92,20 @@ def _related(a: str | None, b: str | None) -> bool:
 
 
 def _date_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
-    rows = conn.execute("SELECT f.uid, group_concat(DISTINCT c.date) AS dates FROM facts f "
-                        "JOIN claims c ON c.fact_id = f.id WHERE c.date IS NOT NULL "
-                        "GROUP BY f.id HAVING count(DISTINCT c.date) > 1").fetchall()
+    # Only facts of several claims can disagree: those are found in the index of claims by fact.
+    rows = conn.execute("SELECT f.uid, group_concat(DISTINCT c.date) AS dates FROM claims c "
+                        "JOIN facts f ON f.id = c.fact_id WHERE c.date IS NOT NULL AND c.fact_id IN "
+                        "(SELECT fact_id FROM claims GROUP BY fact_id HAVING count(*) > 1) "
+                        "GROUP BY c.fact_id HAVING count(DISTINCT c.date) > 1").fetchall()
     conflicts = []
     for row in rows:
         dates = sorted(row["dates"].split(","))
         if all(compatible(a, b) for a in dates for b in dates):
             continue
         fact = load_facts(conn, "f.uid = ?", (row["uid"],))[0]
-        what = f"{fact.person or ''} {fact.kind} {fact.org or ''}".strip()
+        if fact.kind == "invested":
+            what = f"{fact.org} invested in {fact.other_org}"
+        else:
+            what = f"{fact.person or ''} {fact.kind} {fact.org or ''}".strip()
         conflicts.append(Conflict("date", fact.person, f"{what}: sources say {' / '.join(dates)}", [fact]))
     return conflicts

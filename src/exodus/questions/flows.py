@@ -1,20 +1,22 @@
 """Talent flows: people moving from one organization to another.
 
-A move is a `left` at A paired with the person's next `joined` at another
-organization B within the flow window (12 months by default), or a move the
-article states itself (`left ... to_org`, `joined ... from_org`).
+A move is a `left` at A paired with the person's next arrival at another
+organization B within the flow window (12 months by default): a `joined`, or a
+dated `founded` (Ilya Sutskever left OpenAI in May 2024 and founded Safe
+Superintelligence in June). Or a move the article states itself (`left ...
+to_org`, `joined ... from_org`).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from exodus.errors import StoreError
 from exodus.questions.lookup import entity
-from exodus.resolution.dates import parse_date, start_of
+from exodus.resolution.dates import end_of, parse_date, start_of
 from exodus.settings import get_settings
 
 
@@ -50,77 +52,106 @@ class TalentFlows:
     reasons: dict[str, int]
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # By hand: `asdict` deep-copies field by field, seconds for the tens of thousands of moves of a
+        # large store's year.
+        return {"since": self.since, "until": self.until, "org": self.org,
+                "moves": [{"person": m.person, "from_org": m.from_org, "to_org": m.to_org, "left": m.left,
+                           "joined": m.joined, "reasons": list(m.reasons), "facts": list(m.facts)}
+                          for m in self.moves],
+                "pairs": [{"from_org": p.from_org, "to_org": p.to_org, "count": p.count, "net": p.net,
+                           "people": list(p.people), "reasons": dict(p.reasons)} for p in self.pairs],
+                "reasons": dict(self.reasons)}
 
 
+# Every column comes from the index facts_kind_date (migration 2): a year of moves is one index range,
+# with no look-ups in the facts table. Names are fetched afterwards, for the moves only.
 _SELECT = """
-SELECT f.uid, f.kind, f.person_id, f.org_id, f.other_org_id, f.effective_date, f.date, f.reasons,
-       p.name AS person, o.name AS org, x.name AS other
-FROM facts f JOIN entities p ON p.id = f.person_id JOIN entities o ON o.id = f.org_id
-LEFT JOIN entities x ON x.id = f.other_org_id
-WHERE f.kind = ? AND f.effective_date BETWEEN ? AND ?
+SELECT id, person_id, org_id, other_org_id, effective_date, date, uid, reasons FROM facts
+WHERE kind = ? AND effective_date BETWEEN ? AND ? AND person_id IS NOT NULL AND org_id IS NOT NULL
 """
+_ID, _PERSON, _ORG, _OTHER, _WHEN, _DATE, _UID, _REASONS = range(8)
 
 
 def _shift(day: str, days: int) -> str:
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    """`day` moved by `days`, clamped to the dates Python can hold (years 1 to 9999)."""
+    start = date.fromisoformat(day)
+    try:
+        return (start + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.max if days > 0 else date.min).isoformat()
 
 
 def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str | None = None,
                  org: str | None = None, window_days: int | None = None) -> TalentFlows:
     """Moves between organizations whose departure (or arrival) falls in [since, until]."""
     window = window_days or get_settings().flow_window_days
-    lo = start_of(parse_date(since)) if since else "0000-01-01"
-    hi = parse_date(until) if until else "9999-12-31"
-    if (since and not parse_date(since)) or (until and not parse_date(until)):
-        raise StoreError(f"dates must be ISO (2024, 2024-05 or 2024-05-28), not {since or until!r}")
-    hi = _end(hi)
+    for value in (since, until):
+        if value and not parse_date(value):
+            raise StoreError(f"dates must be ISO (2024, 2024-05 or 2024-05-28), not {value!r}")
+    lo = start_of(parse_date(since)) if since else date.min.isoformat()
+    hi = end_of(parse_date(until)) if until else date.max.isoformat()
     org_id = entity(conn, org, "org")["id"] if org else None
     left = conn.execute(_SELECT, ("left", lo, hi)).fetchall()
-    joined = conn.execute(_SELECT, ("joined", _shift(lo, -31) if lo > "0001" else lo,
-                                    _shift(hi, window) if hi < "9999" else hi)).fetchall()
-    joins_by_person: dict[int, list[sqlite3.Row]] = {}
-    for row in joined:
-        joins_by_person.setdefault(row["person_id"], []).append(row)
-    for rows in joins_by_person.values():
-        rows.sort(key=lambda r: (r["effective_date"] or "", r["uid"]))
+    arrivals = conn.execute(_SELECT, ("joined", _shift(lo, -31), _shift(hi, window))).fetchall()
+    # Founding a company is arriving there, when the founding is dated: an undated
+    # `founded` only has its article's date, often years after the founding.
+    arrivals += [row for row in conn.execute(_SELECT, ("founded", _shift(lo, -31), _shift(hi, window)))
+                 if row[_DATE]]
+    arrivals_by_person: dict[int, list[tuple]] = {}
+    for row in arrivals:
+        arrivals_by_person.setdefault(row[_PERSON], []).append(row)
+    for rows in arrivals_by_person.values():
+        rows.sort(key=lambda r: (r[_WHEN] or "", r[_UID]))
 
-    moves: list[Move] = []
+    # (person, from, to, left date, joined date, reasons JSON, fact uids), all ids
+    found: list[tuple[int, int, int, str | None, str | None, str, list[str]]] = []
     used: set[str] = set()
-    for row in sorted(left, key=lambda r: (r["effective_date"] or "", r["uid"])):
-        when = row["effective_date"]
+    for row in sorted(left, key=lambda r: (r[_WHEN] or "", r[_UID])):
+        when = row[_WHEN]
         target = None
-        for join in joins_by_person.get(row["person_id"], []):
-            if join["org_id"] == row["org_id"] or join["uid"] in used or not when or not join["effective_date"]:
+        for arrival in arrivals_by_person.get(row[_PERSON], []) if when else []:
+            if arrival[_ORG] == row[_ORG] or arrival[_UID] in used or not arrival[_WHEN]:
                 continue
-            gap = (date.fromisoformat(join["effective_date"]) - date.fromisoformat(when)).days
-            if -31 <= gap <= window and (row["other_org_id"] in (None, join["org_id"])):
-                target = join
+            gap = (date.fromisoformat(arrival[_WHEN]) - date.fromisoformat(when)).days
+            if -31 <= gap <= window and row[_OTHER] in (None, arrival[_ORG]):
+                target = arrival
                 break
         if target is not None:
-            used.add(target["uid"])
-            moves.append(Move(row["person"], row["org"], target["org"], row["date"] or when,
-                              target["date"] or target["effective_date"], json.loads(row["reasons"]),
-                              [row["uid"], target["uid"]]))
-        elif row["other_org_id"] is not None and row["other_org_id"] != row["org_id"]:
-            moves.append(Move(row["person"], row["org"], row["other"], row["date"] or when, None,
-                              json.loads(row["reasons"]), [row["uid"]]))
-    for join in joined:
-        stated = join["other_org_id"] is not None and join["other_org_id"] != join["org_id"]
-        if stated and join["uid"] not in used and lo <= (join["effective_date"] or "") <= hi:
-            if not any(m.person == join["person"] and m.from_org == join["other"] and m.to_org == join["org"]
-                       for m in moves):
-                moves.append(Move(join["person"], join["other"], join["org"], None,
-                                  join["date"] or join["effective_date"], [], [join["uid"]]))
+            used.add(target[_UID])
+            found.append((row[_PERSON], row[_ORG], target[_ORG], row[_DATE] or when,
+                          target[_DATE] or target[_WHEN], row[_REASONS], [row[_UID], target[_UID]]))
+        elif row[_OTHER] is not None and row[_OTHER] != row[_ORG]:
+            found.append((row[_PERSON], row[_ORG], row[_OTHER], row[_DATE] or when, None, row[_REASONS],
+                          [row[_UID]]))
+    told = {(m[0], m[1], m[2]) for m in found}
+    for arrival in arrivals:
+        stated = arrival[_OTHER] is not None and arrival[_OTHER] != arrival[_ORG]
+        if stated and arrival[_UID] not in used and lo <= (arrival[_WHEN] or "") <= hi:
+            key = (arrival[_PERSON], arrival[_OTHER], arrival[_ORG])
+            if key not in told:
+                told.add(key)
+                found.append((*key, None, arrival[_DATE] or arrival[_WHEN], "[]", [arrival[_UID]]))
     if org_id is not None:
-        name = entity(conn, org, "org")["name"]
-        moves = [m for m in moves if name in (m.from_org, m.to_org)]
+        found = [m for m in found if org_id in (m[1], m[2])]
+    names = entity_names(conn, {i for m in found for i in m[:3]})
+    reasons_of: dict[str, list[str]] = {}  # a few distinct JSON lists, decoded once each
+    for *_ids, reasons, _uids in found:
+        if reasons not in reasons_of:
+            reasons_of[reasons] = json.loads(reasons)
+    moves = [Move(names[p], names[a], names[b], left_on, joined_on, list(reasons_of[reasons]), uids)
+             for p, a, b, left_on, joined_on, reasons, uids in found]
     return TalentFlows(since, until, org, moves, summarize(moves), dict(Counter(r for m in moves for r in m.reasons)))
 
 
-def _end(day: str) -> str:
-    from exodus.resolution.dates import end_of
-    return end_of(day) if day < "9999" else day
+def entity_names(conn: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
+    """The names of these entities, by id."""
+    names: dict[int, str] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        names.update(conn.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})",
+                                  chunk).fetchall())
+    return names
 
 
 def summarize(moves: list[Move]) -> list[FlowPair]:

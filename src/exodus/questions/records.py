@@ -49,11 +49,13 @@ class FactView:
     person_id: int | None = None
     org_id: int | None = None
     other_org_id: int | None = None
+    row_id: int | None = None
+    """The fact's row in the store (`id` is its stable id)."""
     sources: list[Source] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         out = asdict(self)
-        for name in ("person_id", "org_id", "other_org_id"):
+        for name in ("person_id", "org_id", "other_org_id", "row_id"):
             out.pop(name)
         return out
 
@@ -93,7 +95,7 @@ def _view(row: sqlite3.Row) -> FactView:
                     action=row["action"], role=row["role"], other_org=row["other_org"], date=row["date"],
                     effective_date=row["effective_date"], reasons=json.loads(row["reasons"]), amount=amount,
                     confidence=row["confidence"], source_count=row["source_count"], person_id=row["person_id"],
-                    org_id=row["org_id"], other_org_id=row["other_org_id"])
+                    org_id=row["org_id"], other_org_id=row["other_org_id"], row_id=row["id"])
 
 
 def load_facts(conn: sqlite3.Connection, where: str = "1", params: tuple = (), *,

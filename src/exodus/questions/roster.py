@@ -5,9 +5,10 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from exodus.errors import StoreError
 from exodus.questions.lookup import entity
 from exodus.questions.records import FactView, load_facts
-from exodus.questions.timeline import build_stints, order_events
+from exodus.questions.timeline import build_stints, founding_dates, order_events
 from exodus.resolution.dates import parse_date, start_of
 
 
@@ -59,6 +60,8 @@ class OrgRoster:
 def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None,
                with_sources: bool = True) -> OrgRoster:
     """Who is known to be at the organization on `as_of` (default today), and how it got there."""
+    if as_of and not parse_date(as_of):
+        raise StoreError(f"as-of dates must be ISO (2024, 2024-05 or 2024-05-28), not {as_of!r}")
     org = entity(conn, name, "org")
     day = start_of(parse_date(as_of) or date.today().isoformat())
     facts = load_facts(conn, "f.org_id = ?", (org["id"],), with_sources=with_sources)
@@ -66,9 +69,10 @@ def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None,
     for fact in facts:
         if fact.person:
             by_person.setdefault(fact.person, []).append(fact)
+    founding = founding_dates(facts)
     present, founders = [], []
     for person, own in sorted(by_person.items()):
-        stints = build_stints(own)
+        stints = build_stints(own, founding)
         current = next((s for s in stints if s.present_on(day)), None)
         if current is not None:
             present.append(Member(person, current.start or current.first_seen, current.roles, current.founder))
@@ -76,18 +80,25 @@ def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None,
         if founded:
             past = [s for s in stints if s.end and start_of(s.end) <= day]
             last_end = past[-1] if past else None
-            founders.append(Founder(person, founded[0].date, current is not None,
+            founders.append(Founder(person, founded[0].date or founding.get(org["name"]), current is not None,
                                     None if current else (last_end.end if last_end else None),
                                     [] if current or not last_end else last_end.end_reasons))
     movements = order_events([f for f in facts if f.kind in ("joined", "left")])
     groups: dict[str, GroupView] = {}
+    events: dict[tuple[str, str], list[FactView]] = {}
     for fact in facts:
         if not fact.group:
             continue
         group = groups.setdefault(fact.group, GroupView(fact.group))
         if fact.kind == "group_event":
-            setattr(group, "formed" if fact.action == "formed" else "disbanded", fact.date or fact.effective_date)
+            events.setdefault((fact.group, "formed" if fact.action == "formed" else "disbanded"), []).append(fact)
         elif fact.kind == "member":
             group.members.append({"person": fact.person, "role": fact.role, "date": fact.date, "fact": fact.id})
+    for (name, field_name), told in events.items():
+        # Articles may give several dates: a stated date beats an article's own; the first
+        # formation and the last disbanding (the facts are in time order).
+        dated = [f for f in told if f.date] or told
+        chosen = dated[0] if field_name == "formed" else dated[-1]
+        setattr(groups[name], field_name, chosen.date or chosen.effective_date)
     return OrgRoster(org=org["name"], as_of=day, present=present, founders=founders, movements=movements,
                      groups=sorted(groups.values(), key=lambda g: g.name))

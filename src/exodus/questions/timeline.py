@@ -13,7 +13,7 @@ from functools import cmp_to_key
 
 from exodus.questions.lookup import entity
 from exodus.questions.records import FactView, load_facts
-from exodus.resolution.dates import compatible, end_of, start_of
+from exodus.resolution.dates import compatible, end_of, precision, start_of
 
 # Departures that are pauses, not ends (checked against the evidence of a `left` fact).
 LEAVE_WORDS = re.compile(r"\b(sabbatical|leave of absence|on leave|extended leave|parental leave|"
@@ -86,8 +86,29 @@ def is_leave(fact: FactView) -> bool:
     return fact.kind == "left" and any(LEAVE_WORDS.search(s.evidence) for s in fact.sources)
 
 
-def build_stints(facts: list[FactView]) -> list[Stint]:
-    """Stints from one person's facts (any organizations), in time order per organization."""
+def _label(fact: FactView) -> str | None:
+    """What a fact says the person was: a title, or a place on a board, committee or team."""
+    if fact.kind == "member" and fact.group:
+        return f"{fact.group} {fact.role or 'member'}"
+    return fact.role
+
+
+def _reopens(fact: FactView, closed: Stint) -> bool:
+    """Whether a fact after a departure shows the person back: a `joined` (or a founding) does; a
+    title or membership does only with a date after the departure (undated, it is the old one)."""
+    if fact.kind in _STARTS:
+        return True
+    return bool(fact.date and closed.end and start_of(fact.date) > end_of(closed.end))
+
+
+def build_stints(facts: list[FactView], founding: dict[str, str] | None = None) -> list[Stint]:
+    """Stints from one person's facts (any organizations), in time order per organization.
+
+    `founding` maps organizations to their founding dates: an undated `founded`
+    fact happened then (else at the organization's start, before anything else).
+    After a `left`, only an arrival (or a title dated later) opens a new stint.
+    """
+    founding = founding or {}
     by_org: dict[str, list[FactView]] = {}
     for fact in facts:
         if fact.kind in (*_STARTS, *_PRESENCE, "left") and fact.org and fact.person:
@@ -95,25 +116,38 @@ def build_stints(facts: list[FactView]) -> list[Stint]:
     stints: list[Stint] = []
     for org, events in by_org.items():
         current: Stint | None = None
-        for fact in order_events(events):
-            when = fact.date
+        closed: Stint | None = None
+        # An undated founding is told later ("X, who co-founded OpenAI"), not when it happened.
+        undated_founding = [f for f in events if f.kind == "founded" and not f.date]
+        ordered = undated_founding + order_events([f for f in events if f not in undated_founding])
+        for fact in ordered:
+            when = fact.date or (founding.get(org) if fact.kind == "founded" else None)
             seen = _first_published(fact) if fact.sources else fact.effective_date
+            label = _label(fact)
+            if current is None and closed is not None and not (fact.kind != "left" and _reopens(fact, closed)):
+                # Told after the departure about the time before it (a former title, a second
+                # report of the same departure): it belongs to the stint that ended.
+                if label and label not in closed.roles:
+                    closed.roles.append(label)
+                closed.founder = closed.founder or fact.kind == "founded"
+                closed.facts.append(fact.id)
+                continue
             if fact.kind == "left" and is_leave(fact):
                 if current is None:
                     current = Stint(org, first_seen=seen)
-                current.leaves.append(when or seen)
+                current.leaves.append(fact.date or seen)
                 current.facts.append(fact.id)
                 continue
             if fact.kind == "left":
                 if current is None:
                     current = Stint(org, first_seen=seen)
-                current.end = when or seen
+                current.end = fact.date or seen
                 current.end_reasons = list(fact.reasons)
                 current.facts.append(fact.id)
-                if fact.role and fact.role not in current.roles:
-                    current.roles.append(fact.role)
+                if label and label not in current.roles:
+                    current.roles.append(label)
                 stints.append(current)
-                current = None
+                closed, current = current, None
                 continue
             if current is None:
                 current = Stint(org, first_seen=seen)
@@ -122,12 +156,23 @@ def build_stints(facts: list[FactView]) -> list[Stint]:
             elif fact.kind in _STARTS and current.start is None and not current.roles and when:
                 current.start = when
             current.founder = current.founder or fact.kind == "founded"
-            if fact.role and fact.role not in current.roles:
-                current.roles.append(fact.role)
+            if label and label not in current.roles:
+                current.roles.append(label)
             current.facts.append(fact.id)
         if current is not None:
             stints.append(current)
     return sorted(stints, key=lambda s: (s.start or s.first_seen or "9999", s.org))
+
+
+def founding_dates(facts: list[FactView]) -> dict[str, str]:
+    """Each organization's founding date, from the dated `founded` facts among `facts` (the earliest)."""
+    dates: dict[str, str] = {}
+    for fact in facts:
+        if fact.kind == "founded" and fact.date and fact.org:
+            known = dates.get(fact.org)
+            if known is None or (start_of(fact.date), -precision(fact.date)) < (start_of(known), -precision(known)):
+                dates[fact.org] = fact.date
+    return dates
 
 
 def person_timeline(conn: sqlite3.Connection, name: str) -> PersonTimeline:
@@ -135,4 +180,8 @@ def person_timeline(conn: sqlite3.Connection, name: str) -> PersonTimeline:
     person = entity(conn, name, "person")
     facts = order_events(load_facts(conn, "f.person_id = ?", (person["id"],)))
     names = sorted({r[0] for r in conn.execute("SELECT name FROM aliases WHERE entity_id = ?", (person["id"],))})
-    return PersonTimeline(person=person["name"], names=names, stints=build_stints(facts), events=facts)
+    founders_of = sorted({f.org_id for f in facts if f.kind == "founded" and not f.date and f.org_id is not None})
+    founding = founding_dates(load_facts(conn, f"f.kind = 'founded' AND f.date IS NOT NULL AND f.org_id IN "
+                                               f"({','.join('?' * len(founders_of))})", tuple(founders_of),
+                                         with_sources=False)) if founders_of else {}
+    return PersonTimeline(person=person["name"], names=names, stints=build_stints(facts, founding), events=facts)

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from exodus.extraction.lexicon import Lexicon, load_lexicon
-from exodus.resolution.names import clean_display, group_key, org_key, person_key
+from exodus.resolution.names import clean_display, group_display, group_key, org_key, person_key
 
 
 class Resolver:
@@ -94,11 +94,24 @@ class Resolver:
         name = clean_display(name)
         key = group_key(name, org_name)
         found = self.lookup("group", key, scope=org_id)
+        if found is None:
+            found = self._group_by_words(key, org_id)
+            if found is not None:
+                self.add_alias("group", key, found, name, "observed", scope=org_id)
         if found is not None:
             return found
-        entity = self.create_entity("group", name, org_id)
+        entity = self.create_entity("group", group_display(name), org_id)
         self.add_alias("group", key, entity, name, "observed", scope=org_id)
         return entity
+
+    def _group_by_words(self, key: str, org_id: int) -> int | None:
+        """The one group of the organization whose name has all of this name's words, or whose words this
+        name has all of ("safety committee" / "Safety and Security Committee"); None when none or several."""
+        words = set(key.split())
+        found = {entity for folded, entity in self.conn.execute(
+                     "SELECT folded, entity_id FROM aliases WHERE type = 'group' AND scope = ?", (org_id,))
+                 if words <= set(folded.split()) or set(folded.split()) <= words}
+        return found.pop() if len(found) == 1 else None
 
     def _lexicon_entity(self, type_: str, canonical: str, aliases: list[str], keyer) -> int:
         found = self.lookup(type_, keyer(canonical))

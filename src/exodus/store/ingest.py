@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
 from exodus.resolution.corroboration import base_key, recluster
 from exodus.resolution.dates import parse_date
 from exodus.resolution.resolver import Resolver
 from exodus.schema import KINDS, Document, Fact
 from exodus.settings import get_settings
-from exodus.store.database import Store
+from exodus.store.database import Store, open_store
 from exodus.store.dedupe import find_original, sketch, store_sketch
 
 _REQUIRED = {"joined": ("person", "org"), "left": ("person", "org"), "founded": ("org",),
@@ -61,16 +64,44 @@ def is_unchanged(conn: sqlite3.Connection, document: Document) -> bool:
 
 
 def ingest_extracted(store: Store, pairs: Iterable[tuple[Document, list[Fact]]],
-                     on_document: Callable[[Document, str], None] | None = None) -> IngestReport:
-    """Store (document, facts) pairs, each document in its own transaction."""
+                     on_document: Callable[[Document, str], None] | None = None,
+                     documents_per_transaction: int = 1) -> IngestReport:
+    """Store (document, facts) pairs, each document in its own transaction (or several whole documents
+    in one, `documents_per_transaction`: see `bulk_ingest`)."""
     report = IngestReport()
     resolver = Resolver(store.conn)
-    for document, facts in pairs:
+    pairs = iter(pairs)
+    while batch := list(islice(pairs, max(1, documents_per_transaction))):
+        # The batch is read (extracted) before the transaction starts: writers wait only for the writing.
         with store.transaction() as conn:
-            outcome = _ingest_one(conn, resolver, document, facts, report)
+            outcomes = [_ingest_one(conn, resolver, document, facts, report) for document, facts in batch]
         if on_document:
-            on_document(document, outcome)
+            for (document, _facts), outcome in zip(batch, outcomes):
+                on_document(document, outcome)
     return report
+
+
+def bulk_ingest(store: Store, pairs: Iterable[tuple[Document, list[Fact]]],
+                documents_per_transaction: int = 500, cache_mib: int = 256,
+                on_document: Callable[[Document, str], None] | None = None) -> IngestReport:
+    """`ingest_extracted` for loading many documents at once: the same store, built several times faster.
+
+    Documents are written `documents_per_transaction` at a time, each batch one
+    transaction, with a page cache of `cache_mib` MiB for this connection. Every
+    invariant of `ingest_extracted` holds: each document is stored whole or not at
+    all (its batch commits or rolls back), the resolution, corroboration and copy
+    detection are the same (each document sees the ones before it, in the same
+    order), and a run killed at any point and run again ends with the store a clean
+    run gives. Other writers wait for a whole batch instead of one document, and a
+    killed run loses up to one batch of work (redone by the next run).
+    """
+    previous = store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    store.conn.execute(f"PRAGMA cache_size = {-int(cache_mib) * 1024}")
+    try:
+        return ingest_extracted(store, pairs, on_document=on_document,
+                                documents_per_transaction=documents_per_transaction)
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 def _ingest_one(conn: sqlite3.Connection, resolver: Resolver, document: Document, facts: list[Fact],
@@ -211,3 +242,32 @@ def ingest_inputs(store: Store, inputs: Iterable[str], extractor: str = "rules",
     report = ingest_extracted(store, pairs, on_document=on_document)
     report.unchanged += unchanged.unchanged
     return report
+
+
+def build_store(path: str | Path, inputs: Iterable[str], extractor: str = "rules", published: str | None = None,
+                on_problem: Callable[[Exception], None] | None = None) -> IngestReport:
+    """A new store at `path` from `inputs`, replacing a store already there only once the new one is complete.
+
+    Unlike `ingest_inputs`, nothing of an earlier store is kept: every article is
+    extracted again (with the extractor as it is now).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    _remove_database(partial)
+    try:
+        with open_store(partial) as store:
+            report = ingest_inputs(store, inputs, extractor=extractor, published=published, on_problem=on_problem)
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # Closing the last connection folds the write-ahead log into the file; a log left
+        # beside the old store must not be replayed onto the new one.
+        _remove_database(path, keep_main=True)
+        os.replace(partial, path)
+    finally:
+        _remove_database(partial)
+    return report
+
+
+def _remove_database(path: Path, keep_main: bool = False) -> None:
+    for suffix in ("-wal", "-shm", "-journal") if keep_main else ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -120,6 +120,15 @@ MIGRATIONS: tuple[str, ...] = (
         made_at TEXT NOT NULL
     );
     """,
+    # 2: the moves of a date range (talent flows) read from the index alone, without a look-up in
+    # the facts table for each of them; facts of one kind counted and paged (in id order) in a
+    # narrow index.
+    """
+    DROP INDEX facts_kind_date;
+    CREATE INDEX facts_kind_date ON facts(kind, effective_date, person_id, org_id, other_org_id, date, uid,
+                                          reasons);
+    CREATE INDEX facts_kind ON facts(kind);
+    """,
 )
 
 

@@ -10,13 +10,13 @@ import sqlite3
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator
 
 from exodus.questions import TalentFlows, find_conflicts, talent_flows
 from exodus.settings import get_settings
 from exodus.web import models, queries
-from exodus.web.app import computed, connection
+from exodus.web.app import computed, connection, remembered
 
 router = APIRouter(prefix="/api", responses={404: {"model": models.Message, "description": "Unknown name or id"},
                                              503: {"model": models.Message, "description": "Took too long"}})
@@ -49,9 +49,9 @@ def page_size(limit: int | None) -> int:
 
 
 @router.get("/stats", response_model=None, responses={200: {"model": models.StatsOut}}, summary="Store size")
-def stats(conn: Conn) -> JSONResponse:
+def stats(request: Request, conn: Conn) -> JSONResponse:
     """How many facts, people, organizations and articles the store holds."""
-    return JSONResponse(queries.store_stats(conn).to_dict())
+    return JSONResponse(remembered(request, ("stats",), queries.store_stats, conn).to_dict())
 
 
 @router.get("/people", response_model=None, responses={200: {"model": models.EntityListOut}},
@@ -86,14 +86,15 @@ def org(conn: Conn, name: OrgName, as_of: AsOf = None) -> JSONResponse:
 
 
 def _flows(request: Request, conn: sqlite3.Connection, since: str | None, until: str | None,
-           org: str | None) -> tuple[TalentFlows, dict]:
-    """The flows and their JSON form, computed once per store version (they scan a date range of the store)."""
+           org: str | None) -> tuple[TalentFlows, bytes]:
+    """The flows and their JSON text, computed once per store version (they scan a date range of the store;
+    a year of a large store is tens of thousands of moves, whose JSON takes longer to write than to send)."""
     if org:
         org = queries.find(conn, org, "org")["name"]
 
-    def compute(c: sqlite3.Connection) -> tuple[TalentFlows, dict]:
+    def compute(c: sqlite3.Connection) -> tuple[TalentFlows, bytes]:
         found = talent_flows(c, since, until, org)
-        return found, found.to_dict()
+        return found, JSONResponse(found.to_dict()).body
 
     return computed(request, ("flows", since, until, org), compute)
 
@@ -103,7 +104,7 @@ def flows(request: Request, conn: Conn, since: Since = None, until: Until = None
           org: OrgFilter = None) -> JSONResponse:
     """Moves between organizations whose departure (or arrival) falls between `since` and `until`, with counts
     per pair, net flow, the people and the reasons."""
-    return JSONResponse(_flows(request, conn, since, until, org)[1])
+    return Response(_flows(request, conn, since, until, org)[1], media_type="application/json")
 
 
 @router.get("/flows/sankey", response_model=None, responses={200: {"model": models.SankeyOut}},

@@ -112,6 +112,21 @@ class WebContext:
             raise StillComputing("this answer scans the whole store and is still being computed; "
                                  "try again in a few seconds (it is kept once computed)") from None
 
+    def remembered(self, key: tuple, compute: Callable[[sqlite3.Connection], T], conn: sqlite3.Connection) -> T:
+        """`compute(conn)` for a quick answer that still counts the whole store (its size), computed in the
+        request on its own connection and remembered for `key` until the store changes."""
+        full = (key, self.version())
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+        value = compute(conn)
+        with self._lock:
+            self._cache[full] = value
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return value
+
     def _compute(self, full: tuple, compute: Callable[[sqlite3.Connection], T]) -> T:
         conn = self.connect(limited=False)
         try:
@@ -282,3 +297,9 @@ def computed(request: Request, key: tuple, compute: Callable[[sqlite3.Connection
              wait_s: float | None = None) -> T:
     """See `WebContext.computed`."""
     return context(request).computed(key, compute, wait_s)
+
+
+def remembered(request: Request, key: tuple, compute: Callable[[sqlite3.Connection], T],
+               conn: sqlite3.Connection) -> T:
+    """See `WebContext.remembered`."""
+    return context(request).remembered(key, compute, conn)

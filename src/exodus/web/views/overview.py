@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from exodus.questions import find_conflicts
 from exodus.web import queries
 from exodus.web.api import Conn, Since, Until
-from exodus.web.app import StillComputing, computed
+from exodus.web.app import StillComputing, computed, remembered
 from exodus.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -23,7 +23,7 @@ def overview(request: Request, conn: Conn, since: Since = None, until: Until = N
     except StillComputing:
         conflicts = None  # the page says they are being computed
     return render(request, "overview.html", since=since or "", until=until or "",
-                  stats=queries.store_stats(conn),
+                  stats=remembered(request, ("stats",), queries.store_stats, conn),
                   sankey_src="/api/flows/sankey" + (f"?{urlencode(params)}" if params else ""),
                   latest=[queries.fact_json(f) for f in queries.latest_facts(conn, 15)],
                   conflicts=None if conflicts is None else [queries.conflict_json(c) for c in conflicts[:10]],
