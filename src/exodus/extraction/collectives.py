@@ -76,6 +76,11 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
             if group is None or not group.org:
                 continue
             owner = group.org
+        elif kind == "founded" and not _explicit_owner(builder, ci, token):
+            # "The founding group also includes A and B", after "Anthropic was founded by C": the
+            # organization whose founding the article is telling
+            founded = [f.org for f in builder.facts if f.kind == "founded" and f.evidence.start < builder._start(ci, token)]
+            owner = founded[-1] if founded else _owner(builder, ci, token)
         else:
             owner = _owner(builder, ci, token)
         if owner is None:
@@ -93,6 +98,17 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
                                           confidence=0.6, **base))
             elif m.name != owner:
                 builder.facts.append(Fact(kind="invested", investor=m.name, investee=owner, confidence=0.7, **base))
+
+
+def _explicit_owner(builder: "FactBuilder", ci: int, token: Token) -> bool:
+    """Does the collective name its organization ("OpenAI's founders", "founders of OpenAI")?"""
+    for c in token.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "at", "in")):
+            for t in [c, *c.children]:
+                m = builder.parsed.mention(ci, t)
+                if m and m.kind == ORG and t.pos_ == "PROPN":
+                    return True
+    return False
 
 
 def _group_of(builder: "FactBuilder", ci: int, token: Token):

@@ -634,8 +634,8 @@ def _phrase_until_comma(token: Token) -> list[Token]:
     tokens = [t for t in token.subtree if t.i not in skip]
     out = []
     for t in tokens:
-        if t.i > token.i and t.text in (",", ";", "--", "(") :
-            break
+        if t.i > token.i and (t.text in (",", ";", "--", "(") or t.dep_ in ("advmod", "npadvmod")):
+            break  # "as interim chief executive late on Sunday": the title ends before the time
         out.append(t)
     return out
 
