@@ -120,26 +120,24 @@ class WebContext:
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]
-        value = compute(conn)
+        return self._remember(full, compute(conn))
+
+    def _compute(self, full: tuple, compute: Callable[[sqlite3.Connection], T]) -> T:
+        conn = self.connect(limited=False)
+        try:
+            return self._remember(full, compute(conn))
+        finally:
+            conn.close()
+            with self._lock:
+                self._jobs.pop(full, None)
+
+    def _remember(self, full: tuple, value: T) -> T:
+        """Keep a computed answer, dropping the least recently used beyond the cache size."""
         with self._lock:
             self._cache[full] = value
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
         return value
-
-    def _compute(self, full: tuple, compute: Callable[[sqlite3.Connection], T]) -> T:
-        conn = self.connect(limited=False)
-        try:
-            value = compute(conn)
-            with self._lock:
-                self._cache[full] = value
-                while len(self._cache) > _CACHE_SIZE:
-                    self._cache.popitem(last=False)
-            return value
-        finally:
-            conn.close()
-            with self._lock:
-                self._jobs.pop(full, None)
 
 
 def context(request: Request) -> WebContext:
