@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
 from exodus.extraction.collectives import collective_facts
-from exodus.extraction.dates import resolve_date
+from exodus.extraction.event_dates import event_date
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.lexicon import Lexicon
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
@@ -34,8 +34,6 @@ _FORMER = re.compile(r"\b(?:former|formerly|ex-|erstwhile|onetime|one-time|previ
 _CAUSAL = re.compile(r"\b(?:because|citing|cited|reason|concerns?|criticis|criticiz|wrote|said|says|explained|"
                      r"to focus|in order to|so (?:that )?(?:he|she|they) could|frustrat|disagree)\w*", re.I)
 _WORKING_GROUPS = {"team", "unit", "division", "group", "lab", "labs", "department"}
-_DATE_PREPS = {"in", "since", "by", "until", "from", "during", "last", "this", "next", "early", "late", "of"}
-_REPORTING = {"announce", "say", "confirm", "disclose", "report", "tell", "reveal", "state", "write"}
 _EMPTY_OBJECTS = {"company", "job", "post", "role", "position", "team", "firm", "startup", "round", "part",
                   "way", "ways", "board", "helm", "reins"}
 _UNIT_WORDS = {"group", "team", "lab", "labs", "division", "unit", "arm", "department", "organization",
@@ -201,7 +199,7 @@ class FactBuilder:
                 fact = Fact(person=person.name, org=org.name if org else None, confidence=conf, **base)
                 if kind == "member":
                     fact.group = fields["group"].name
-                    fact.role = frame.get("role_text") or (fields.get("role") if slots_have_as(fields) else None)
+                    fact.role = frame.get("role_text") or (fields.get("role") if fields.get("role_from_as") else None)
                 if kind in ("joined", "left"):
                     fact.role = fields.get("role")
                 if kind == "joined":
@@ -551,34 +549,7 @@ class FactBuilder:
         return Evidence(start, end, text[start:end])
 
     def _date(self, ci: int, sent: Span, token: Token) -> str | None:
-        published = self.parsed.document.published
-        attached, others = [], []
-        for ent in sent.ents:
-            if ent.label_ != "DATE":
-                continue
-            before = sent.doc[ent.start - 1] if ent.start > 0 else None
-            phrase = f"{before.text} {ent.text}" if before is not None and before.lower_ in _DATE_PREPS else ent.text
-            value = resolve_date(phrase, published)
-            if not value:
-                continue
-            if _attaches_to(ent.root, token):
-                attached.append(value)
-            else:
-                others.append((ent, value))
-        if attached:
-            return attached[0]
-        # "OpenAI announced on Wednesday that it is creating a team": the report's date
-        head = token
-        while head.dep_ in ("conj", "xcomp") and head.head is not head:
-            head = head.head
-        if head.dep_ == "ccomp" and head.head.lemma_.lower() in _REPORTING:
-            for ent, value in others:
-                if _attaches_to(ent.root, head.head):
-                    return value
-        if _reported_as_news(token) and published:
-            # "Karpathy is returning to OpenAI", "X has joined Y": news of the day, dated by the article
-            return published
-        return None
+        return event_date(sent, token, self.parsed.document.published)
 
     def _reasons(self, ci: int, sent: Span, person: Mention, frame: dict[str, Any]) -> list[str]:
         texts = [sent.text]
@@ -610,24 +581,6 @@ def _reversed(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def slots_have_as(fields: dict[str, Any]) -> bool:
-    return bool(fields.get("role_from_as"))
-
-
-def _reported_as_news(token: Token) -> bool:
-    """Is the event told in the present or present perfect ("joins", "is leaving", "has joined")?"""
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if token.tag_ in ("VBZ", "VBP"):
-        return True
-    if token.tag_ == "VBG" and aux & {"is", "are", "'s", "’s"}:
-        return True
-    if token.tag_ == "VBN" and aux & {"has", "have", "'s", "’s"} and not aux & {"had"}:
-        return True
-    return False
-
-
 def _phrase_until_comma(token: Token) -> list[Token]:
     """The words of a title phrase, without clauses, appositions, or anything after a comma."""
     skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "advcl") for t in c.subtree}
@@ -651,36 +604,3 @@ def _appos_tokens(token: Token) -> list[Token]:
             break
         out.append(t)
     return out
-
-
-def _attaches_to(token: Token, trigger: Token) -> bool:
-    """The date's nearest governing verb is the trigger, or the verb the trigger completes
-    ("decided last month to leave")."""
-    governors = {trigger.i}
-    t = trigger
-    while t.dep_ in ("xcomp", "pcomp") and t.head is not t:
-        t = t.head
-        governors.add(t.i)
-    t = token
-    for _ in range(6):
-        if t.i in governors:
-            return True
-        if t.head is t:
-            return False
-        if t.pos_ in ("VERB", "AUX") and t is not token:
-            return False
-        t = t.head
-    return False
-
-
-def _attaches_to_other_verb(token: Token, trigger: Token) -> bool:
-    t = token.head
-    for _ in range(6):
-        if t is trigger:
-            return False
-        if t.pos_ == "VERB":
-            return t is not trigger and trigger not in t.subtree
-        if t.head is t:
-            return False
-        t = t.head
-    return False
