@@ -63,31 +63,27 @@ class Resolver:
         return by_surname.pop() if len(by_surname) == 1 else name
 
     def person(self, name: str) -> int:
-        name = clean_display(name)
-        key = person_key(name)
-        found = self.lookup("person", key)
-        if found is not None:
-            return found
-        canonical = self.lexicon.canonical_person(name)
-        if canonical:
-            entity = self._lexicon_entity("person", canonical, self.lexicon.people.get(canonical, []), person_key)
-        else:
-            entity = self.create_entity("person", name)
-        self.add_alias("person", key, entity, name, "observed")
-        return entity
+        return self._resolve("person", name, person_key, self.lexicon.canonical_person(clean_display(name)),
+                             self.lexicon.people)
 
     def org(self, name: str) -> int:
+        key = org_key(clean_display(name))
+        return self._resolve("org", name, org_key,
+                             self.lexicon.canonical_org(clean_display(name)) or self.lexicon.canonical_org(key),
+                             self.lexicon.organizations)
+
+    def _resolve(self, kind: str, name: str, key_of, canonical: str | None, table: dict[str, list[str]]) -> int:
+        """The entity a name stands for: a known alias, a gazetteer entry, or a new entity."""
         name = clean_display(name)
-        key = org_key(name)
-        found = self.lookup("org", key)
+        key = key_of(name)
+        found = self.lookup(kind, key)
         if found is not None:
             return found
-        canonical = self.lexicon.canonical_org(name) or self.lexicon.canonical_org(key)
         if canonical:
-            entity = self._lexicon_entity("org", canonical, self.lexicon.organizations.get(canonical, []), org_key)
+            entity = self._lexicon_entity(kind, canonical, table.get(canonical, []), key_of)
         else:
-            entity = self.create_entity("org", name)
-        self.add_alias("org", key, entity, name, "observed")
+            entity = self.create_entity(kind, name)
+        self.add_alias(kind, key, entity, name, "observed")
         return entity
 
     def group(self, name: str, org_id: int, org_name: str | None = None) -> int:
