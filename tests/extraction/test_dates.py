@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exodus.extraction.dates import parse_iso, resolve_date
+from exodus.extraction.dates import find_dates, parse_iso, resolve_date
 
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -121,3 +121,22 @@ def test_relative_examples():
     assert resolve_date("earlier this year", "2024-06-03") == "2024"
     assert resolve_date("on Tuesday", "2024-05-29") == "2024-05-28"
     assert resolve_date("last month", "2024") is None  # the anchor does not say which month
+
+
+@given(st.lists(st.sampled_from(["In May", "on Friday", "March 3, 2025", "last year", "the team", "by Jan Leike",
+                                 "2021", "said", "in 2019 and 2020", "Jan."]), max_size=8), anchors())
+def test_found_dates_are_ordered_disjoint_spans_that_resolve_alone(words, anchor):
+    text = " ".join(words)
+    found = find_dates(text, anchor)
+    assert [f[0] for f in found] == sorted(f[0] for f in found)
+    for (s1, e1, _), (s2, _, _) in zip(found, found[1:]):
+        assert e1 <= s2
+    for start, end, iso in found:
+        assert ISO.match(iso)
+        assert resolve_date(text[start:end], anchor) == iso
+
+
+def test_an_abbreviated_month_before_a_capitalized_word_is_a_first_name():
+    assert resolve_date("concerns raised by Jan Leike", "2024-05-20") is None
+    assert resolve_date("by Jan 5", "2024-05-20") == "2024-01-05"
+    assert resolve_date("in January", "2024-05-20") == "2024-01"

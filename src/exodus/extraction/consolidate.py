@@ -1,7 +1,8 @@
 """One document's facts made consistent: duplicates merged, implied links filled in."""
 from __future__ import annotations
 
-from exodus.schema import REASONS, Evidence, Fact
+from exodus.extraction.inherited_dates import inherit_dates
+from exodus.schema import REASONS, Document, Evidence, Fact
 
 
 def merge_duplicates(facts: list[Fact]) -> list[Fact]:
@@ -85,10 +86,10 @@ def unify_group_names(facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-def consolidate(facts: list[Fact]) -> list[Fact]:
+def consolidate(facts: list[Fact], document: Document | None = None) -> list[Fact]:
     facts = unify_group_names(drop_weak_departures(facts))
     facts = merge_duplicates(facts)
     facts = link_moves(facts)
-    facts = merge_duplicates(facts)
+    facts = inherit_dates(merge_duplicates(facts), document)
     facts.sort(key=lambda f: (f.evidence.start, f.kind))
     return facts

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+_FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"((?:19|20)\d{2})"
@@ -28,7 +29,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:(early|late|mid)[- ])?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("year_part", re.compile(rf"\b(?:(?:early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])\s*{_YEAR}\b", re.I)),
     ("year", re.compile(rf"(?<![\d$£€.,])\b{_YEAR}\b(?![\d%]|\s*(?:percent|billion|million))", re.I)),
-    ("month", re.compile(r"\b(?:((?i:last|this|next|earlier this|late last|early last|in|since|by|until|from|on|during|of))\s+)?([A-Z][a-z]+)\b")),
+    ("month", re.compile(r"\b(?:((?i:last|this|next|earlier this|late last|early last|in|since|by|until|from|on|during|of|"
+                         r"(?:in |since |by |until )?(?:early|mid|late)))[\s-]+)?([A-Z][a-z]+)\b")),
     ("weekday", re.compile(r"\b(?:(last|this|next|on|late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this week|last week|this month|last month|"
                             r"earlier this month|earlier this year|this year|last year|earlier this week|"
@@ -96,6 +98,23 @@ def resolve_date(expression: str, published: str | None = None) -> str | None:
     return None
 
 
+def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, str]]:
+    """Every date expression in `text` that resolves, as (start, end, ISO date), in text order.
+    Where two patterns overlap, the more specific one (earlier in the list) wins."""
+    anchor_info = parse_iso(published)
+    anchor = anchor_info[0] if anchor_info else None
+    anchor_precision = anchor_info[1] if anchor_info else 0
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end, _ in found):
+                continue
+            result = _resolve_match(kind, match, anchor, anchor_precision)
+            if result:
+                found.append((match.start(), match.end(), result))
+    return sorted(found)
+
+
 def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, precision: int) -> str | None:
     g = m.groups()
     if kind == "iso":
@@ -129,6 +148,8 @@ def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, precision: 
         mo = MONTHS.get(word.lower())
         if mo is None or len(word) < 3 or word == "May" and not g[0] or word in ("Mar", "Jan") and not g[0]:
             return None
+        if word.lower() not in _FULL_MONTHS and re.match(r"\s+[A-Z][a-z]", m.string[m.end():]):
+            return None  # "by Jan Leike": an abbreviation before a capitalized word is a first name
         if anchor is None or precision < 2:
             return None
         qualifier = (g[0] or "").lower()
