@@ -172,14 +172,15 @@ class ParsedDocument:
                     mention = Mention(ORG, self.table.add_org(text), chunk.offset + first.idx, start + len(tok))
                     for t in chunk.doc[first.i:tok.i + 1]:
                         self.token_mentions[(ci, t.i)] = mention
-                    i = bisect_left(self._starts, mention.start)
-                    self._starts.insert(i, mention.start)
-                    self._timeline.insert(i, mention)
+                    self._add_to_timeline(mention)
                     continue
             if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not tok.ent_type_ and \
                     fold_name(tok.text) in self.table.people:
                 # a surname the NER missed ("Louvet , 52 , resigned"), once the full name is known
-                self.token_mentions[key] = Mention(PERSON, self.table.people[fold_name(tok.text)], start, start + len(tok))
+                mention = Mention(PERSON, self.table.people[fold_name(tok.text)], start, start + len(tok),
+                                  subject=tok.dep_ in ("nsubj", "nsubjpass"))
+                self.token_mentions[key] = mention
+                self._add_to_timeline(mention)  # a later "he" may mean this person
                 continue
             if lower in nouns["person_pronouns"] and tok.pos_ == "PRON":
                 antecedent = self.antecedent(start, chunk.offset + tok.sent.start_char)
@@ -197,9 +198,7 @@ class ParsedDocument:
                     self.token_mentions[key] = mention
                     if mention.subject:
                         # "He co-founded DeepMind ... He quit Google": a chain of pronouns stays on one person
-                        i = bisect_left(self._starts, start)
-                        self._starts.insert(i, start)
-                        self._timeline.insert(i, mention)
+                        self._add_to_timeline(mention)
             elif lower in ("it", "its", "they", "their", "them") and tok.pos_ == "PRON":
                 org = self._reporting_subject(ci, tok) or self.previous_org(start)
                 if org:
@@ -222,6 +221,11 @@ class ParsedDocument:
                 org = latest.name if latest and latest.certain else self.previous_org(start, definite=True)
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
+
+    def _add_to_timeline(self, mention: Mention) -> None:
+        i = bisect_left(self._starts, mention.start)
+        self._starts.insert(i, mention.start)
+        self._timeline.insert(i, mention)
 
     def _org_like_names(self) -> set[str]:
         """Names spaCy calls PERSON that are organizations: tagged ORG more often elsewhere in the
