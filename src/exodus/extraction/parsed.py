@@ -241,7 +241,7 @@ class ParsedDocument:
                     if t.pos_ != "NOUN" or t.lemma_.lower() not in self.lexicon.nouns["org_reference"]:
                         continue
                     named = [t.head] if t.dep_ in ("compound", "appos", "nmod") else []
-                    named += [c for c in t.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+                    named += [c for c in t.children if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN"]
                     for n in named:
                         m = self.token_mentions.get((ci, n.i))
                         if m and m.kind == ORG and m.certain:
