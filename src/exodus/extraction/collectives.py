@@ -48,9 +48,33 @@ def listed_tokens(token: Token) -> list[Token]:
                 out.extend(conjuncts(c))
     if token.dep_ == "pobj" and head.lower_ in ("as", "among"):
         verb = head.head
-        for c in verb.children:
-            if c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass") and c is not head:
-                out.extend(conjuncts(c))
+        withs = [p for c in token.sent if c.dep_ == "prep" and c.lower_ == "with" and c.i < head.i
+                 and verb in (c.head, c.head.head, c.head.head.head)
+                 for p in c.children if p.dep_ == "pobj"]
+        if head.lower_ == "among" and withs:
+            # "closed a round, led by A, with B and C among the participants"
+            out.extend(t for p in withs for t in conjuncts(p))
+        else:
+            for c in verb.children:
+                if c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass") and c is not head:
+                    out.extend(conjuncts(c))
+    out.extend(_included(token))
+    return out
+
+
+def _included(token: Token) -> list[Token]:
+    """"backers including A and B", "investors that include A and B", "a syndicate of co-investors
+    that includes A and B": the names a collective's own phrase lists."""
+    out: list[Token] = []
+    owners = [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        owners.append(token.head.head)
+    for owner in owners:
+        for c in owner.children:
+            if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                out.extend(t for p in c.children if p.dep_ == "pobj" for t in conjuncts(p))
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise", "be"):
+                out.extend(t for o in c.children if o.dep_ in ("dobj", "attr") for t in conjuncts(o))
     return out
 
 
@@ -63,7 +87,10 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
             continue
         wanted = ORG if kind == "invested" else PERSON
         members: list[Mention] = []
-        for t in listed_tokens(token):
+        listed = listed_tokens(token)
+        if kind == "invested":
+            listed = _with_surface_lists(builder, ci, sent, token, listed)
+        for t in listed:
             m = parsed.mention(ci, t)
             if m and m.kind == wanted and (wanted == PERSON or m.certain) and m.name not in {x.name for x in members}:
                 members.append(m)
@@ -98,6 +125,24 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
                                           confidence=0.6, **base))
             elif m.name != owner:
                 builder.facts.append(Fact(kind="invested", investor=m.name, investee=owner, confidence=0.7, **base))
+
+
+def _with_surface_lists(builder: "FactBuilder", ci: int, sent: Span, token: Token,
+                        listed: list[Token]) -> list[Token]:
+    """Investor lists the parser broke apart: every name in the surface list of a listed name, and
+    for "Investors include A, ..." every organization heading a list item up to the sentence end."""
+    from exodus.extraction.investor_lists import list_items_after, surface_list
+
+    out = list(listed)
+    for t in listed:
+        out.extend(x for x in surface_list(builder, ci, t) if x not in out)
+    head = token.head
+    if listed and token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("include", "comprise"):
+        for m in list_items_after(builder, ci, sent, head):
+            first = next((t for t in sent if builder.parsed.mention(ci, t) is m), None)
+            if first is not None and first not in out:
+                out.append(first)
+    return out
 
 
 def _explicit_owner(builder: "FactBuilder", ci: int, token: Token) -> bool:

@@ -16,6 +16,7 @@ from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, su
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.hedging import is_hedged
+from exodus.extraction.investor_lists import investor_list_facts
 from exodus.extraction.lexicon import Lexicon
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
 from exodus.extraction.money import find_amounts
@@ -76,6 +77,7 @@ class FactBuilder:
         self._titles(ci, sent)
         self._backed_compounds(ci, sent)
         collective_facts(self, ci, sent)
+        investor_list_facts(self, ci, sent)
 
     # ---- frames ---------------------------------------------------------------------------
     def _trigger(self, ci: int, sent: Span, token: Token, key: str, frames: list[dict[str, Any]],

@@ -72,6 +72,7 @@ class ParsedDocument:
         gaz = scan_gazetteer(text, self.lexicon, self.table)
         self._primary: str | None = None
         self._round_owners: list[tuple[int, str]] | None = None
+        self._descriptions: list[tuple[int, str, str]] | None = None
         self._title_orgs: Counter = Counter()
         if self.document.title:
             for m in scan_gazetteer(self.document.title, self.lexicon, self.table):
@@ -112,6 +113,8 @@ class ParsedDocument:
         self._starts = [m.start for m in timeline]
         for ci, chunk in enumerate(self.chunks):
             self._reference_mentions(ci, chunk)
+        for ci, chunk in enumerate(self.chunks):
+            self._list_mentions(ci, chunk)
 
     # ---- building ---------------------------------------------------------------------------
     def _group_name(self, span: Span) -> bool:
@@ -219,6 +222,8 @@ class ParsedDocument:
                     any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children)
                 latest = self.previous(start, ORG) if described else None
                 org = latest.name if latest and latest.certain else self.previous_org(start, definite=True)
+                if not described:
+                    org = self._described_as(tok, start) or org
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
 
@@ -226,6 +231,56 @@ class ParsedDocument:
         i = bisect_left(self._starts, mention.start)
         self._starts.insert(i, mention.start)
         self._timeline.insert(i, mention)
+
+    def _described_as(self, tok: Token, position: int) -> str | None:
+        """"The startup", once one organization was introduced as a startup ("the chatbot startup
+        Inflection AI") and the article's main one never was: that organization."""
+        noun = tok.lemma_.lower()
+        if noun == "company":
+            return None  # every organization is a company; "the company" is the main one
+        if self._descriptions is None:
+            self._descriptions = []
+            for ci, chunk in enumerate(self.chunks):
+                for t in chunk.doc:
+                    if t.pos_ != "NOUN" or t.lemma_.lower() not in self.lexicon.nouns["org_reference"]:
+                        continue
+                    named = [t.head] if t.dep_ in ("compound", "appos", "nmod") else []
+                    named += [c for c in t.children if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN"]
+                    for n in named:
+                        m = self.token_mentions.get((ci, n.i))
+                        if m and m.kind == ORG and m.certain:
+                            self._descriptions.append((chunk.offset + t.idx, t.lemma_.lower(), m.name))
+        primary = self.primary_org()
+        if any(name == primary and lemma == noun for _, lemma, name in self._descriptions):
+            return None
+        before = [name for start, lemma, name in self._descriptions if lemma == noun and start < position]
+        return before[-1] if before else None
+
+    def _list_mentions(self, ci: int, chunk: Chunk) -> None:
+        """Names in a list of organizations are organizations: "Nvidia, Accel, ServiceNow and Cisco",
+        where the NER tagged some of the names and missed (or only guessed at) the others."""
+        for items in name_lists(chunk.doc):
+            found = [self.token_mentions.get((ci, item[-1].i)) for item in items]
+            orgs = sum(1 for m in found if m and m.kind == ORG and m.certain)
+            people = sum(1 for m in found if m and m.kind == PERSON)
+            places = sum(1 for item in items if item[-1].ent_type_ in ("GPE", "LOC", "NORP"))
+            if orgs < 2 or people >= orgs or places >= orgs:
+                continue
+            for item, m in zip(items, found):
+                if m and m.kind != ORG:
+                    continue
+                if m and m.certain:
+                    continue
+                if any(t.ent_type_ in _NOT_NAMES for t in item):
+                    continue  # a date or a number in a list of investors is no investor
+                if m is None and len(item) == 1 and item[0].i == item[0].sent.start:
+                    continue
+                start = chunk.offset + item[0].idx
+                mention = Mention(ORG, self.table.add_org(chunk.doc[item[0].i:item[-1].i + 1].text),
+                                  start, chunk.offset + item[-1].idx + len(item[-1]))
+                for t in item:
+                    self.token_mentions[(ci, t.i)] = mention
+                self._add_to_timeline(mention)
 
     def _org_like_names(self) -> set[str]:
         """Names spaCy calls PERSON that are organizations: tagged ORG more often elsewhere in the
@@ -409,6 +464,44 @@ def _ent_text(ent: Span) -> str:
     if not tokens:
         return ent.text
     return ent.doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+_NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE", "EVENT"}
+
+
+def name_lists(doc: Doc) -> list[list[list[Token]]]:
+    """Runs of capitalized names separated only by commas and "and" ("A, B Capital and C"), read
+    off the surface, since the parser often breaks long lists; each name is a list of tokens."""
+    runs: list[list[list[Token]]] = []
+    current: list[list[Token]] = []
+    item: list[Token] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        name_word = tok.pos_ == "PROPN" and tok.text[:1].isupper() or (item and tok.text in ("&", ".AI", ".ai"))
+        if name_word and tok.tag_ != "POS":
+            item.append(tok)
+            i += 1
+            continue
+        if item:
+            current.append(item)
+            item = []
+        if tok.text == "," or tok.lower_ == "and":
+            j = i
+            while j < len(doc) and (doc[j].text == "," or doc[j].lower_ == "and"):
+                j += 1
+            if current and j < len(doc) and doc[j].pos_ == "PROPN" and j - i <= 2:
+                i = j
+                continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = []
+        i += 1
+    if item:
+        current.append(item)
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
 
 
 def _single_capitalized(ent: Span) -> bool:
