@@ -1,8 +1,15 @@
 """Dates that statements take from the event they belong to."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from exodus.extraction.inherited_dates import inherit_dates
 from exodus.schema import Document, Evidence, Fact
+
+
+def parsed(doc: Document) -> SimpleNamespace:
+    """What date inheritance reads from a parsed document: its text and, here, no rounds."""
+    return SimpleNamespace(document=doc, round_date=lambda position, owner: None)
 
 
 def fact(text: str, doc: Document, **fields) -> Fact:
@@ -16,7 +23,7 @@ def test_a_move_told_by_reference_takes_the_date_named_just_before():
                         "A researcher left the next day.", "2023-11-20")
     quit_ = fact("Her deputy, Tomas Reyes, quit the same day.", doc, kind="left", person="Tomas Reyes", org="Acme")
     later = fact("A researcher left the next day.", doc, kind="left", person="Ana Ruiz", org="Acme")
-    inherit_dates([quit_, later], doc)
+    inherit_dates([quit_, later], parsed(doc))
     assert quit_.date == "2023-11-17"
     assert later.date == "2023-11-18"
 
@@ -24,14 +31,14 @@ def test_a_move_told_by_reference_takes_the_date_named_just_before():
 def test_a_reference_is_never_more_precise_than_the_date_it_points_to():
     doc = Document("d", "Two engineers resigned in May. Their manager left the same day.", "2024-08-01")
     left = fact("Their manager left the same day.", doc, kind="left", person="Ben Ode", org="Acme")
-    inherit_dates([left], doc)
+    inherit_dates([left], parsed(doc))
     assert left.date == "2024-05"
 
 
 def test_without_a_date_before_it_a_reference_stays_unresolved():
     doc = Document("d", "Ben Ode left the same day.", "2024-08-01")
     left = fact("Ben Ode left the same day.", doc, kind="left", person="Ben Ode", org="Acme")
-    inherit_dates([left], doc)
+    inherit_dates([left], parsed(doc))
     assert left.date is None
 
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from exodus.extraction.inherited_dates import inherit_dates
-from exodus.schema import REASONS, Document, Evidence, Fact
+from exodus.extraction.parsed import ParsedDocument
+from exodus.schema import REASONS, Evidence, Fact
 
 
 def merge_duplicates(facts: list[Fact]) -> list[Fact]:
@@ -86,10 +87,10 @@ def unify_group_names(facts: list[Fact]) -> list[Fact]:
     return facts
 
 
-def consolidate(facts: list[Fact], document: Document | None = None) -> list[Fact]:
+def consolidate(facts: list[Fact], parsed: ParsedDocument | None = None) -> list[Fact]:
     facts = unify_group_names(drop_weak_departures(facts))
     facts = merge_duplicates(facts)
     facts = link_moves(facts)
-    facts = inherit_dates(merge_duplicates(facts), document)
+    facts = inherit_dates(merge_duplicates(facts), parsed)
     facts.sort(key=lambda f: (f.evidence.start, f.kind))
     return facts

@@ -14,6 +14,7 @@ import re
 from datetime import timedelta
 
 from exodus.extraction.dates import find_dates, parse_iso
+from exodus.extraction.parsed import ParsedDocument
 from exodus.schema import Document, Fact
 
 # a date told by reference to the one just given, and the precision it keeps (3 = the day,
@@ -28,11 +29,11 @@ _ANAPHORIC = [
 _NEAR = 600  # how far back (characters) the date referred to may be
 
 
-def inherit_dates(facts: list[Fact], document: Document | None = None) -> list[Fact]:
-    if document is not None:
-        _anaphoric_dates(facts, document)
+def inherit_dates(facts: list[Fact], parsed: ParsedDocument | None = None) -> list[Fact]:
+    if parsed is not None:
+        _anaphoric_dates(facts, parsed.document)
     _founding_dates(facts)
-    _round_dates(facts)
+    _round_dates(facts, parsed)
     _move_dates(facts)
     return facts
 
@@ -81,13 +82,18 @@ def _founding_dates(facts: list[Fact]) -> None:
             f.date = max(dates[f.org], key=len)
 
 
-def _round_dates(facts: list[Fact]) -> None:
+def _round_dates(facts: list[Fact], parsed: ParsedDocument | None) -> None:
     """An investor named without a date joined the round dated just before, or in the same
-    sentence, for the same company."""
+    sentence, for the same company: the round as its owner announced it ("X has raised $2bn"),
+    or as another investment in it."""
     invested = sorted((f for f in facts if f.kind == "invested"), key=lambda f: f.evidence.start)
     for f in invested:
         if f.date:
             continue
+        if parsed is not None:
+            f.date = parsed.round_date(f.evidence.end, f.investee)
+            if f.date:
+                continue
         same = [g.date for g in invested if g.date and g.investee == f.investee
                 and g.evidence.start == f.evidence.start]
         before = [g.date for g in invested if g.date and g.investee == f.investee

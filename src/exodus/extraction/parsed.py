@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from exodus.extraction.event_dates import event_date
 from exodus.extraction.lexicon import Lexicon, fold_name
 from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention, clean_org_name,
                                         looks_like_name, scan_gazetteer)
@@ -71,7 +72,7 @@ class ParsedDocument:
         text = self.document.text
         gaz = scan_gazetteer(text, self.lexicon, self.table)
         self._primary: str | None = None
-        self._round_owners: list[tuple[int, str]] | None = None
+        self._round_owners: list[tuple[int, str, str | None]] | None = None
         self._descriptions: list[tuple[int, str, str]] | None = None
         self._title_orgs: Counter = Counter()
         if self.document.title:
@@ -393,10 +394,21 @@ class ParsedDocument:
         return best
 
     def round_owner(self, position: int) -> str | None:
-        """Whose funding round an investment sentence speaks of: the latest organization that
-        raised, closed or announced a round (or money) before `position`."""
+        """Whose funding round an investment sentence speaks of: the latest round's owner."""
+        rounds = self._rounds(position)
+        return rounds[-1][1] if rounds else None
+
+    def round_date(self, position: int, owner: str) -> str | None:
+        """When `owner`'s latest round before `position` was raised (or announced), if the text says."""
+        dates = [when for _, name, when in self._rounds(position) if name == owner]
+        return dates[-1] if dates else None
+
+    def _rounds(self, position: int) -> list[tuple[int, str, str | None]]:
+        """The funding rounds told before `position`: (where, whose, when). A round belongs to
+        the organization that raised, closed or announced it (or money)."""
         if self._round_owners is None:
             self._round_owners = []
+            published = self.document.published
             for ci, chunk in enumerate(self.chunks):
                 for tok in chunk.doc:
                     if tok.lemma_.lower() not in _RAISE_VERBS:
@@ -409,14 +421,13 @@ class ParsedDocument:
                         # a name the NER was unsure of ("NEW YORK (Wire) - ...") is no round owner;
                         # "it" or "the company" resolved to an organization is
                         if m and m.kind == ORG and (m.certain or c.pos_ in ("PRON", "NOUN")):
-                            self._round_owners.append((chunk.offset + tok.idx, m.name))
+                            self._round_owners.append((chunk.offset + tok.idx, m.name, event_date(tok.sent, tok, published)))
                     for t in objects:  # "Anthropic's Series E round"
                         m = self.token_mentions.get((ci, t.i)) if t.dep_ == "poss" else None
                         if m and m.kind == ORG:
-                            self._round_owners.append((chunk.offset + tok.idx, m.name))
-            self._round_owners.sort()
-        before = [name for start, name in self._round_owners if start < position]
-        return before[-1] if before else None
+                            self._round_owners.append((chunk.offset + tok.idx, m.name, event_date(tok.sent, tok, published)))
+            self._round_owners.sort(key=lambda r: r[0])
+        return [r for r in self._round_owners if r[0] < position]
 
     def primary_org(self) -> str | None:
         """What the article is about: the most mentioned organization, the first named on a tie."""

@@ -58,4 +58,4 @@ class RulesExtractor(Extractor):
                 continue
             parsed = ParsedDocument(document, chunks, self.lexicon)
             facts = FactBuilder(parsed, self.lexicon, self.name).build()
-            yield document, consolidate(facts, document)
+            yield document, consolidate(facts, parsed)
