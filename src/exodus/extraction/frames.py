@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
+from exodus.extraction.founding_lists import founding_list_facts
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.lexicon import Lexicon
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
@@ -76,6 +77,7 @@ class FactBuilder:
         self._titles(ci, sent)
         self._backed_compounds(ci, sent)
         collective_facts(self, ci, sent)
+        founding_list_facts(self, ci, sent)
 
     # ---- frames ---------------------------------------------------------------------------
     def _trigger(self, ci: int, sent: Span, token: Token, key: str, frames: list[dict[str, Any]],
