@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import conjuncts, trigger_slots
-from exodus.extraction.collectives import _group_of, _owner, collective_key
+from exodus.extraction.collectives import _explicit_owner, _group_of, _owner, collective_key
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
 from exodus.schema import Fact
@@ -35,6 +35,8 @@ def founding_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
     _counted_founders(builder, ci, sent)
     _semicolon_lists(builder, ci, sent)
     _co_leaders(builder, ci, sent)
+    _founders_in_agent_group(builder, ci, sent)
+    _newly_created(builder, ci, sent)
 
 
 # ---- counted plural subjects ------------------------------------------------------------------
@@ -203,6 +205,12 @@ def _semicolon_lists(builder: "FactBuilder", ci: int, sent: Span) -> None:
             if found is None or not found.org:
                 continue
             group, owner = found.name, found.org
+        elif kind == "founded" and not _explicit_owner(builder, ci, token):
+            # "The founding group also includes A; B; and C": the organization whose founding the
+            # article has told
+            position = builder._start(ci, token)
+            founded = [f.org for f in builder.facts if f.kind == "founded" and f.evidence.start < position]
+            owner = founded[-1] if founded else _owner(builder, ci, token)
         else:
             owner = _owner(builder, ci, token)
             group = kind.split(":", 1)[1] if kind.startswith("member:") else None
@@ -259,10 +267,63 @@ def _co_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                for person in _people_of(builder, ci, conjuncts(obj)):
+                names = [t for t in conjuncts(obj) if t.pos_ == "PROPN"]  # pronouns resolve too loosely here
+                for person in _people_of(builder, ci, names):
                     if person.name != fact.person:
                         fact.role = "co-lead"
                         builder.facts.append(Fact(kind="member", doc=fact.doc, person=person.name, org=fact.org,
                                                   group=fact.group, role="co-lead", confidence=fact.confidence - 0.1,
                                                   evidence=fact.evidence, extractor=fact.extractor,
                                                   keywords=fact.keywords, date=fact.date))
+
+
+# ---- founders inside a group, newly created organizations -------------------------------------
+_NEW_VERBS = {"create", "form", "found", "establish", "launch", "set"}
+
+
+def _founders_in_agent_group(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """ "founded in 2021 by former OpenAI employees including Dario Amodei", "by a group led by
+    Dario Amodei": the people named inside the founding group are founders."""
+    start, end = builder._start(ci, sent[0]), builder._start(ci, sent[-1]) + len(sent[-1])
+    for fact in list(builder.facts):
+        if fact.kind != "founded" or fact.person is not None or not fact.keywords or \
+                not (start <= fact.keywords[0][0] < end):
+            continue
+        verb = next((t for t in sent if builder._start(ci, t) == fact.keywords[0][0]), None)
+        if verb is None:
+            continue
+        people: list[Mention] = []
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for group in (g for g in agent.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                for c in group.children:
+                    if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                        names = [t for o in c.children if o.dep_ == "pobj" for t in conjuncts(o)]
+                    elif c.dep_ == "acl" and c.lemma_ in ("lead", "head"):
+                        names = [t for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                                 for t in conjuncts(o)]
+                    else:
+                        continue
+                    people += [m for m in _people_of(builder, ci, [t for t in names if t.pos_ == "PROPN"])
+                               if m not in people]
+        if people:
+            builder.facts.remove(fact)  # the founders now speak for the founding
+            for person in people:
+                builder.facts.append(Fact(kind="founded", doc=fact.doc, person=person.name, org=fact.org,
+                                          date=fact.date, confidence=fact.confidence, evidence=fact.evidence,
+                                          extractor=fact.extractor, keywords=fact.keywords))
+
+
+def _newly_created(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """ "a newly created unit, Google DeepMind": the organization named is founded then."""
+    for token in sent:
+        if token.lemma_.lower() not in _NEW_VERBS or token.tag_ != "VBN" or token.dep_ != "amod" or \
+                not any(c.lower_ == "newly" for c in token.children):
+            continue
+        noun = token.head
+        for c in noun.children:
+            m = builder.parsed.mention(ci, c) if c.dep_ == "appos" and c.pos_ == "PROPN" else None
+            if m and m.kind == ORG:
+                builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=None, org=m.name,
+                                          date=builder._date(ci, sent, token), confidence=0.65,
+                                          evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                          keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))]))
