@@ -152,7 +152,8 @@ def _new_org(builder: "FactBuilder", ci: int, objects: list[Token]) -> str | Non
     for obj in objects:
         for t in conjuncts(obj):
             m = builder.parsed.mention(ci, t)
-            if m and m.kind == ORG and m.certain and t.pos_ == "PROPN":
+            # a name the tagger is unsure of still names the company when set in apposition to it
+            if m and m.kind == ORG and t.pos_ == "PROPN" and (m.certain or t.dep_ == "appos"):
                 return m.name
     return None
 
