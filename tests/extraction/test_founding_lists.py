@@ -67,6 +67,12 @@ CASES = [
         [{"kind": "group_event", "org": "Microsoft", "group": "Microsoft Frontier Labs", "action": "formed"}],
         [],
         id="merged-into-a-named-unit"),
+    pytest.param(
+        "Maria Lopez, who worked on the safety team at Corvid AI, resigned in May.",
+        "2024-07-10",
+        [{"kind": "member", "person": "Maria Lopez", "org": "Corvid AI", "group": "safety team"}],
+        [],
+        id="worked-on-a-team-is-membership"),
 ]
 
 
