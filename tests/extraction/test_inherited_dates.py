@@ -48,7 +48,7 @@ def test_founders_named_later_take_the_founding_date():
                  org="Lumen Labs", date="2021")
     later = fact("Its founding team also includes Raj Iyer.", doc, kind="founded", person="Raj Iyer", org="Lumen Labs")
     other = fact("Its founding team also includes Raj Iyer.", doc, kind="founded", person="Raj Iyer", org="Other Co")
-    inherit_dates([first, later, other], doc)
+    inherit_dates([first, later, other], parsed(doc))
     assert later.date == "2021"
     assert other.date is None  # another organization's founding is not dated by this one
 
@@ -61,7 +61,7 @@ def test_co_investors_take_the_date_of_the_round_before_them_not_after():
     beta = fact("Beta and Gamma also took part.", doc, kind="invested", investor="Beta", investee="Lumen")
     delta = fact("In June 2025 Delta invested in Lumen.", doc, kind="invested", investor="Delta",
                  investee="Lumen", date="2025-06")
-    inherit_dates([delta, beta, lead], doc)
+    inherit_dates([delta, beta, lead], parsed(doc))
     assert beta.date == "2025-03"
 
 
@@ -70,5 +70,5 @@ def test_both_ends_of_one_move_share_its_date():
     left = fact("Ada Park left Acme for Lumen in June 2024.", doc, kind="left", person="Ada Park", org="Acme",
                 to_org="Lumen", date="2024-06")
     joined = fact("She joined Lumen as CTO.", doc, kind="joined", person="Ada Park", org="Lumen")
-    inherit_dates([left, joined], doc)
+    inherit_dates([left, joined], parsed(doc))
     assert joined.date == "2024-06"

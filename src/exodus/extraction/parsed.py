@@ -338,6 +338,11 @@ class ParsedDocument:
                     if label and label[0].isupper():
                         name = label if label.lower().split()[-1] in self.lexicon.nouns["group"] else f"{label} {tok.text}"
                         modifiers = [called[0]]
+        for c in tok.children:
+            # "a single division, Meta Superintelligence Labs": the name in apposition is the group's
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == tok.i + 2 and chunk.doc[tok.i + 1].text == ",":
+                name = " ".join(t.text for t in c.subtree if t.i <= c.i and t.dep_ not in ("det", "punct"))
+                modifiers = [c]
         start = chunk.offset + tok.idx
         org = None
         for c in tok.children:

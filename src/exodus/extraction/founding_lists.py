@@ -1,0 +1,330 @@
+"""Founders and members named by lists that a single trigger does not reach.
+
+- A plural subject that counts people named just before: "In 2012 he and two students, A and B,
+  built a system. The three set up a company, C" and "They are joined by A, B and C. Together with
+  D and E, the five are the lab's co-founders": one `founded` fact for each of the people counted.
+- Semicolon lists, whose items carry their own titles: "The decision was taken by the four other
+  directors: A, the chief scientist; B, chief executive of Quora; and C" and "The committee's
+  members are A, co-founder of X; B; and C": one fact for the first name of each item.
+- Co-leaders: "Leike, who co-led the team with Sutskever" makes Sutskever a member too.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from exodus.extraction.arguments import conjuncts, trigger_slots
+from exodus.extraction.collectives import _explicit_owner, _group_of, _owner, collective_key
+from exodus.extraction.hedging import is_hedged
+from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
+from exodus.schema import Fact
+
+if TYPE_CHECKING:
+    from exodus.extraction.frames import FactBuilder
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "pair": 2, "duo": 2, "trio": 3, "both": 2}
+_TOGETHER = {"together", "along"}
+_SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
+_LEAD_ROLES = {"lead", "co-lead", "head"}
+
+
+def founding_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """All the list-driven facts of one sentence (see the module's docstring)."""
+    _counted_founders(builder, ci, sent)
+    _semicolon_lists(builder, ci, sent)
+    _co_leaders(builder, ci, sent)
+    _founders_in_agent_group(builder, ci, sent)
+    _newly_created(builder, ci, sent)
+
+
+# ---- counted plural subjects ------------------------------------------------------------------
+def _count(token: Token) -> int | None:
+    """How many people a subject like "the three", "the pair", "both" or "the 11" stands for."""
+    if token.lower_ in _NUMBER_WORDS and (token.pos_ == "NUM" or token.lower_ in ("pair", "duo", "trio", "both")):
+        if token.lower_ != "both" and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None  # "three set up ..." without "the" does not point back
+        return _NUMBER_WORDS[token.lower_]
+    if token.like_num and token.text.isdigit() and any(c.lower_ == "the" for c in token.children):
+        return int(token.text)
+    return None
+
+
+def _people_of(builder: "FactBuilder", ci: int, tokens: list[Token]) -> list[Mention]:
+    """People named by the tokens: names, and singular pronouns resolved to one."""
+    found: list[Mention] = []
+    for t in tokens:
+        m = builder.parsed.mention(ci, t)
+        if m is None or m.kind != PERSON:
+            continue
+        if t.pos_ == "PRON" and t.lower_ not in _SINGULAR_PRONOUNS:
+            continue
+        if t.pos_ not in ("PROPN", "PRON"):
+            continue
+        if m.name not in {f.name for f in found}:
+            found.append(m)
+    return found
+
+
+def _person_lists(builder: "FactBuilder", ci: int, sent: Span) -> list[list[Mention]]:
+    """Coordinated people in a sentence ("he and two students, A and B"), two or more each."""
+    lists, seen = [], set()
+    for t in sent:
+        if t.i in seen or t.dep_ in ("conj", "appos"):
+            continue
+        group = conjuncts(t)
+        seen.update(x.i for x in group)
+        people = _people_of(builder, ci, group)
+        if len(people) >= 2:
+            lists.append(people)
+    return lists
+
+
+def _together_people(builder: "FactBuilder", ci: int, verb: Token) -> list[Mention]:
+    """ "Together with A and B, the five are ...": the people joined to a plural subject."""
+    people: list[Mention] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and any(c.lower_ in _TOGETHER for c in prep.children) or \
+                prep.dep_ == "advmod" and prep.lower_ in _TOGETHER:
+            preps = [prep] if prep.lower_ == "with" else [c for c in prep.children if c.lower_ == "with"]
+            for p in preps:
+                for obj in p.children:
+                    if obj.dep_ == "pobj":
+                        people += [m for m in _people_of(builder, ci, conjuncts(obj)) if m not in people]
+    return people
+
+
+def _counted_people(builder: "FactBuilder", ci: int, sent: Span, subject: Token, verb: Token) -> list[Mention]:
+    """The people a counted subject stands for: those joined to it in its own sentence plus the
+    last list of people before it, when together they number exactly as many as the count says."""
+    count = _count(subject)
+    if count is None:
+        return []
+    joined = _together_people(builder, ci, verb)
+    if len(joined) == count:
+        return joined
+    earlier: list[list[Mention]] = []
+    for s in builder.parsed.chunks[ci].doc.sents:
+        if s.start >= sent.start:
+            break
+        earlier.append(s)
+    for previous in reversed(earlier[-2:]):
+        lists = _person_lists(builder, ci, previous)
+        if lists:
+            people = joined + [m for m in lists[-1] if m.name not in {j.name for j in joined}]
+            return people if len(people) == count else []
+    return []
+
+
+def _counted_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    kinds = builder.lexicon.nouns.get("collectives", {})
+    verbs = builder.lexicon.verb_frames
+    for token in sent:
+        if token.dep_ != "nsubj" or _count(token) is None or is_hedged(token.head, builder.lexicon):
+            continue
+        verb = token.head
+        org = None
+        if verb.lemma_ == "be":
+            # "the eleven are the lab's co-founders"
+            for attr in verb.children:
+                if attr.dep_ == "attr" and kinds.get(collective_key(attr)) == "founded":
+                    org = _owner(builder, ci, attr)
+        else:
+            particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+            keys = [f"{verb.lemma_.lower()} {p}" for p in particles] + [verb.lemma_.lower()]
+            frames = next((verbs[k] for k in keys if k in verbs), [])
+            if any(f["kind"] == "founded" for f in frames):
+                # "the three set up a company, DNNresearch"
+                org = _new_org(builder, ci, trigger_slots(verb).get("obj", []))
+        if not org:
+            continue
+        people = _counted_people(builder, ci, sent, token, verb)
+        base = dict(doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                    keywords=[(builder._start(ci, verb), builder._start(ci, verb) + len(verb))],
+                    date=builder._date(ci, sent, verb))
+        for person in people:
+            builder.facts.append(Fact(kind="founded", person=person.name, org=org, confidence=0.7, **base))
+
+
+def _new_org(builder: "FactBuilder", ci: int, objects: list[Token]) -> str | None:
+    """The organization a founding verb's object names: "a company, DNNresearch" -> DNNresearch."""
+    for obj in objects:
+        for t in conjuncts(obj):
+            m = builder.parsed.mention(ci, t)
+            # a name the tagger is unsure of still names the company when set in apposition to it
+            if m and m.kind == ORG and t.pos_ == "PROPN" and (m.certain or t.dep_ == "appos"):
+                return m.name
+    return None
+
+
+# ---- semicolon lists --------------------------------------------------------------------------
+def _semicolon_people(builder: "FactBuilder", ci: int, sent: Span, after: Token) -> list[Mention]:
+    """The first person named in each ';'-separated item of a list that follows `after`."""
+    tokens = [t for t in sent if t.i > after.i]
+    if not any(t.text == ";" for t in tokens):
+        return []
+    items: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.text == ";":
+            items.append([])
+        elif t.text != ":":
+            items[-1].append(t)
+    people: list[Mention] = []
+    for item in items:
+        named = _people_of(builder, ci, [t for t in item if t.pos_ == "PROPN"])
+        if not named:
+            return []  # not a list of people after all
+        if named[0].name not in {p.name for p in people}:
+            people.append(named[0])
+    return people if len(people) >= 2 else []
+
+
+def _semicolon_lists(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    if not any(t.text == ";" for t in sent):
+        return
+    kinds = builder.lexicon.nouns.get("collectives", {})
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in ("they", "these") and token.head.lemma_ == "include":
+            # "Its website lists 11 members of the founding team. They include A, who ...; B; and C"
+            collective, owner = _previous_collective(builder, ci, sent)
+            if collective and owner:
+                _add(builder, ci, sent, token.head, "founded", _semicolon_people(builder, ci, sent, token.head),
+                     owner, None)
+            continue
+        kind = kinds.get(collective_key(token))
+        if kind is None or token.pos_ not in ("NOUN", "PROPN") or is_hedged(token, builder.lexicon):
+            continue
+        if kind not in ("founded",) and not kind.startswith("member:"):
+            continue
+        people = _semicolon_people(builder, ci, sent, token)
+        if not people:
+            continue
+        group = None
+        if kind == "member:":
+            found = _group_of(builder, ci, token)
+            if found is None or not found.org:
+                continue
+            group, owner = found.name, found.org
+        elif kind == "founded" and not _explicit_owner(builder, ci, token):
+            # "The founding group also includes A; B; and C": the organization whose founding the
+            # article has told
+            position = builder._start(ci, token)
+            founded = [f.org for f in builder.facts if f.kind == "founded" and f.evidence.start < position]
+            owner = founded[-1] if founded else _owner(builder, ci, token)
+        else:
+            owner = _owner(builder, ci, token)
+            group = kind.split(":", 1)[1] if kind.startswith("member:") else None
+        if owner:
+            _add(builder, ci, sent, token, "founded" if kind == "founded" else "member", people, owner, group)
+    for token in sent:
+        # "It also includes five of the company's leads: A, head of X; B, head of Y; and C"
+        if token.lemma_ in ("include", "comprise") and token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            group = builder._mention_of(ci, subjects[0], GROUP) if subjects else None
+            if group and group.org:
+                _add(builder, ci, sent, token, "member", _semicolon_people(builder, ci, sent, token), group.org,
+                     group.name)
+
+
+def _previous_collective(builder: "FactBuilder", ci: int, sent: Span) -> tuple[Token | None, str | None]:
+    """The founding collective of the sentence before ("11 other members of the founding team")."""
+    kinds = builder.lexicon.nouns.get("collectives", {})
+    previous = [s for s in builder.parsed.chunks[ci].doc.sents if s.end <= sent.start]
+    if not previous:
+        return None, None
+    for token in previous[-1]:
+        if kinds.get(collective_key(token)) == "founded":
+            return token, _owner(builder, ci, token)
+    return None, None
+
+
+def _add(builder: "FactBuilder", ci: int, sent: Span, token: Token, kind: str, people: list[Mention],
+         owner: str, group: str | None) -> None:
+    base = dict(doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))], date=None)
+    for person in people:
+        if kind == "founded":
+            builder.facts.append(Fact(kind="founded", person=person.name, org=owner, confidence=0.65, **base))
+        else:
+            builder.facts.append(Fact(kind="member", person=person.name, org=owner, group=group, confidence=0.6,
+                                      **base))
+
+
+# ---- co-leaders -------------------------------------------------------------------------------
+def _co_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """ "A, who co-led the team with B": B leads the group that A leads."""
+    start, end = builder._start(ci, sent[0]), builder._start(ci, sent[-1]) + len(sent[-1])
+    for fact in list(builder.facts):
+        if fact.kind != "member" or not fact.keywords or not (start <= fact.keywords[0][0] < end):
+            continue
+        verb = next((t for t in sent if builder._start(ci, t) == fact.keywords[0][0]), None)
+        if verb is None or verb.pos_ != "VERB" or (fact.role or "lead") not in _LEAD_ROLES:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in [c for t in [verb, *objects] for c in t.children]:
+            if prep.dep_ != "prep" or prep.lower_ != "with":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                names = [t for t in conjuncts(obj) if t.pos_ == "PROPN"]  # pronouns resolve too loosely here
+                for person in _people_of(builder, ci, names):
+                    if person.name != fact.person:
+                        fact.role = "co-lead"
+                        builder.facts.append(Fact(kind="member", doc=fact.doc, person=person.name, org=fact.org,
+                                                  group=fact.group, role="co-lead", confidence=fact.confidence - 0.1,
+                                                  evidence=fact.evidence, extractor=fact.extractor,
+                                                  keywords=fact.keywords, date=fact.date))
+
+
+# ---- founders inside a group, newly created organizations -------------------------------------
+_NEW_VERBS = {"create", "form", "found", "establish", "launch", "set"}
+
+
+def _founders_in_agent_group(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """ "founded in 2021 by former OpenAI employees including Dario Amodei", "by a group led by
+    Dario Amodei": the people named inside the founding group are founders."""
+    start, end = builder._start(ci, sent[0]), builder._start(ci, sent[-1]) + len(sent[-1])
+    for fact in list(builder.facts):
+        if fact.kind != "founded" or fact.person is not None or not fact.keywords or \
+                not (start <= fact.keywords[0][0] < end):
+            continue
+        verb = next((t for t in sent if builder._start(ci, t) == fact.keywords[0][0]), None)
+        if verb is None:
+            continue
+        people: list[Mention] = []
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for group in (g for g in agent.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                for c in group.children:
+                    if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                        names = [t for o in c.children if o.dep_ == "pobj" for t in conjuncts(o)]
+                    elif c.dep_ == "acl" and c.lemma_ in ("lead", "head"):
+                        names = [t for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                                 for t in conjuncts(o)]
+                    else:
+                        continue
+                    people += [m for m in _people_of(builder, ci, [t for t in names if t.pos_ == "PROPN"])
+                               if m not in people]
+        if people:
+            builder.facts.remove(fact)  # the founders now speak for the founding
+            for person in people:
+                builder.facts.append(Fact(kind="founded", doc=fact.doc, person=person.name, org=fact.org,
+                                          date=fact.date, confidence=fact.confidence, evidence=fact.evidence,
+                                          extractor=fact.extractor, keywords=fact.keywords))
+
+
+def _newly_created(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """ "a newly created unit, Google DeepMind": the organization named is founded then."""
+    for token in sent:
+        if token.lemma_.lower() not in _NEW_VERBS or token.tag_ != "VBN" or token.dep_ != "amod" or \
+                not any(c.lower_ == "newly" for c in token.children):
+            continue
+        noun = token.head
+        for c in noun.children:
+            m = builder.parsed.mention(ci, c) if c.dep_ == "appos" and c.pos_ == "PROPN" else None
+            if m and m.kind == ORG:
+                builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=None, org=m.name,
+                                          date=builder._date(ci, sent, token), confidence=0.65,
+                                          evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                          keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))]))
