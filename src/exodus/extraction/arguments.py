@@ -15,6 +15,7 @@ _RELATIVE = {"who", "that", "which", "whom"}
 _AMOUNT_NOUNS = {"billion", "million", "stake", "investment", "share", "interest", "bet", "sum", "round",
                  "funding", "money", "capital", "trillion", "bn", "m"}
 _VAGUE = {"those", "executives", "people", "leaders", "others", "officials", "managers"}
+_MOVE_ADVERBS = {"back", "now", "over"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"}
 
 
@@ -46,6 +47,9 @@ def subject_of(token: Token, depth: int = 0) -> list[Token]:
             and token.head.head.lemma_ in ("include", "be"):
         # "Those departing include A, B and C"
         return [c for c in token.head.head.children if c.dep_ in ("dobj", "attr")]
+    if dep == "acl" and token.tag_ == "VBD" and token.head.pos_ == "PROPN" and token.head.dep_ == "ROOT":
+        # "Sutskever, who co-led the team, left in May": a finite verb the parser hung off its subject
+        return [token.head]
     if dep == "acl":
         head = token.head
         possessors = [c for c in head.children if c.dep_ == "poss"]
@@ -81,6 +85,11 @@ def prep_objects(token: Token) -> dict[str, list[Token]]:
     """Objects of the prepositions that hang off a word ("leave X for Y" -> {"for": [Y]})."""
     out: dict[str, list[Token]] = {}
     for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in _MOVE_ADVERBS:
+            # "is back at OpenAI", "came over from Scale AI": the place hangs off the adverb
+            for g in child.children:
+                if g.dep_ == "prep":
+                    out.setdefault(g.lower_, []).extend(x for x in g.children if x.dep_ == "pobj")
         if child.dep_ in ("prep", "agent", "dative") or (child.dep_ == "prt" and any(g.dep_ == "pobj" for g in child.children)):
             name = child.lower_
             if child.dep_ == "agent":
