@@ -116,6 +116,8 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
         slots["compound"] = [c for c in token.children if c.dep_ == "compound"]
         for name, objects in prep_objects(token).items():
             slots.setdefault(name, []).extend(objects)
+        for obj in list(slots.get("of", [])):
+            slots["of"].extend(_trailing_names(obj))
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             # "a string of departures from OpenAI, including X": the list hangs off "string"
             for name, objects in prep_objects(token.head.head).items():
@@ -187,3 +189,18 @@ def phrase_tokens(token: Token, skip_poss: bool = True) -> list[Token]:
             continue
         out.extend(t for t in child.subtree)
     return out
+
+
+def _trailing_names(token: Token) -> list[Token]:
+    """"the departures of its co-leads, A and B": names set after a common noun, which the parser
+    may hang anywhere; the head word of the first name right after the comma."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or any(c.dep_ == "appos" for c in token.children):
+        return []
+    j = token.i + 1
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return []
+    k = j + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return [doc[k - 1]] if k > j + 1 else []
