@@ -19,7 +19,19 @@ _MOVE_ADVERBS = {"back", "now", "over"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"}
 
 
+def _main_verb_under_name(token: Token) -> bool:
+    """"Sutskever, who co-led the team, left in May": the sentence's verb, which the parser hung off
+    its subject (a name it took for the root, described by a clause or an apposition)."""
+    head = token.head
+    return token.dep_ == "acl" and token.tag_ in ("VBD", "VBN") and head.pos_ == "PROPN" and \
+        head.dep_ == "ROOT" and token.i > head.i and token.doc[token.i - 1].text == "," and \
+        any(c.dep_ in ("relcl", "appos") for c in head.children) and \
+        not any(c.dep_ in ("agent", "dobj") for c in token.children)
+
+
 def is_passive(token: Token) -> bool:
+    if _main_verb_under_name(token):
+        return False
     if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in token.children):
         return True
     return token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in token.children)
@@ -47,8 +59,7 @@ def subject_of(token: Token, depth: int = 0) -> list[Token]:
             and token.head.head.lemma_ in ("include", "be"):
         # "Those departing include A, B and C"
         return [c for c in token.head.head.children if c.dep_ in ("dobj", "attr")]
-    if dep == "acl" and token.tag_ == "VBD" and token.head.pos_ == "PROPN" and token.head.dep_ == "ROOT":
-        # "Sutskever, who co-led the team, left in May": a finite verb the parser hung off its subject
+    if _main_verb_under_name(token):
         return [token.head]
     if dep == "acl":
         head = token.head
@@ -131,7 +142,8 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
             if verb.pos_ in ("VERB", "AUX"):
                 slots["governor_subj"] = subject_of(verb)
                 if token.dep_ == "nsubj":
-                    slots["governor_subj"] = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+                    slots["governor_subj"] = [c for c in verb.children if c.dep_ in ("dobj", "attr") or
+                                              (c.dep_ == "acomp" and c.pos_ == "PROPN")]
         if token.dep_ == "appos":
             slots.setdefault("governor_subj", []).append(token.head)
         return slots
