@@ -66,6 +66,25 @@ CASES = [
         [{"kind": "joined", "person": "Yuki Tanaka", "org": "Salesforce"}],
         [],
         id="next-stop"),
+    pytest.param(
+        "Sarah Collins and Omar Haddad, who left Microsoft in 2020 to start Lumen AI, are going back to their old employer.",
+        "2024-05-02",
+        [{"kind": "joined", "person": "Sarah Collins", "org": "Microsoft"},
+         {"kind": "joined", "person": "Omar Haddad", "org": "Microsoft"}],
+        [],
+        id="back-to-the-old-employer"),
+    pytest.param(
+        "Ravi Menon, Stripe's chief executive, was ousted on Friday. Menon was reinstated on Tuesday.",
+        "2024-05-02",
+        [{"kind": "joined", "person": "Ravi Menon", "org": "Stripe"}],
+        [],
+        id="reinstated-at-the-known-employer"),
+    pytest.param(
+        "Ravi Menon, Stripe's chief executive, met regulators. Menon said he would return the documents.",
+        "2024-05-02",
+        [],
+        [{"kind": "joined", "person": "Ravi Menon"}],
+        id="returning-a-thing-is-no-return"),
 ]
 
 

@@ -41,6 +41,8 @@ _UNIT_WORDS = {"group", "team", "lab", "labs", "division", "unit", "arm", "depar
                "organisation", "operation", "operations", "business"}
 _PARTICLES = {"down", "away", "out", "up", "back", "over", "off", "aboard", "on", "in", "go"}
 _NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
+_EMPLOYER_WORDS = {"employer", "company", "firm", "lab", "home", "team"}
+_OLD_WORDS = {"old", "former", "previous", "onetime", "one-time", "erstwhile"}
 _DROP_ROLE_WORDS = {"the", "a", "an", "its", "his", "her", "their", "new", "then", "as", "former", "our", "interim"}
 
 
@@ -126,7 +128,7 @@ class FactBuilder:
             many = name in ("person", "replaced", "investor") or (kind == "member" and name == "person")
             unresolved = False  # a slot filled by words that name no entity ("left a hedge fund")
             for slot in frame[name]:
-                if slot in ("context_org", "title_org", "affiliation_org", "former_employer") and unresolved:
+                if slot in ("context_org", "title_org", "affiliation_org") and unresolved:
                     break
                 if slot == "role_org" or slot == "as_org":
                     found = [role_org] if role_org else []
@@ -135,8 +137,16 @@ class FactBuilder:
                                                      for t in slots.get("subj", [])):
                         break
                     found = self._context_org(ci, sent, token, kind, fields, frame.get("own_org_ok", False))
-                elif slot in ("affiliation_org", "former_employer"):
-                    found = self._tied_org(ci, token, slot, fields.get("person") or [])
+                elif slot == "former_employer":
+                    # "going back to their old employer": the organization they were said to leave
+                    old = any(t.lemma_.lower() in _EMPLOYER_WORDS and any(c.lower_ in _OLD_WORDS for c in t.children)
+                              for t in slots.get("to", []))
+                    found = self._tied_org(ci, token, slot, fields.get("person") or []) if old else []
+                elif slot == "affiliation_org":
+                    # not "return the stolen material": only with no object, or "left his post"
+                    free = all(t.lemma_.lower() in _EMPTY_OBJECTS for t in slots.get("obj", []) if t.pos_ != "PRON"
+                               and not ((m := self.parsed.mention(ci, t)) and m.kind == PERSON))
+                    found = self._tied_org(ci, token, slot, fields.get("person") or []) if free else []
                 elif slot == "poss_org":
                     found = self._mentions(ci, slots.get("poss", []), ORG, False)
                 elif slot == "title_org":
