@@ -228,8 +228,9 @@ class ParsedDocument:
         """"the siblings Dario and Daniela Amodei": a lone given name coordinated with a full name
         shares its surname."""
         for tok in chunk.doc:
-            if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or any(c.dep_ == "compound" for c in tok.children):
-                continue
+            if tok.pos_ != "PROPN" or not tok.text.istitle() or any(c.dep_ == "compound" for c in tok.children) \
+                    or self.table.is_known_org(tok.text):
+                continue  # "AMD and Jane Street" are two companies
             own = self.token_mentions.get((ci, tok.i))
             if own is not None and (own.kind == PERSON or own.end - own.start > len(tok)):
                 continue
