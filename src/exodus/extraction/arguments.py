@@ -15,10 +15,23 @@ _RELATIVE = {"who", "that", "which", "whom"}
 _AMOUNT_NOUNS = {"billion", "million", "stake", "investment", "share", "interest", "bet", "sum", "round",
                  "funding", "money", "capital", "trillion", "bn", "m"}
 _VAGUE = {"those", "executives", "people", "leaders", "others", "officials", "managers"}
+_MOVE_ADVERBS = {"back", "now", "over"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"}
 
 
+def _main_verb_under_name(token: Token) -> bool:
+    """"Sutskever, who co-led the team, left in May": the sentence's verb, which the parser hung off
+    its subject (a name it took for the root, described by a clause or an apposition)."""
+    head = token.head
+    return token.dep_ == "acl" and token.tag_ in ("VBD", "VBN") and head.pos_ == "PROPN" and \
+        head.dep_ == "ROOT" and token.i > head.i and token.doc[token.i - 1].text == "," and \
+        any(c.dep_ in ("relcl", "appos") for c in head.children) and \
+        not any(c.dep_ in ("agent", "dobj") for c in token.children)
+
+
 def is_passive(token: Token) -> bool:
+    if _main_verb_under_name(token):
+        return False
     if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in token.children):
         return True
     return token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in token.children)
@@ -46,6 +59,8 @@ def subject_of(token: Token, depth: int = 0) -> list[Token]:
             and token.head.head.lemma_ in ("include", "be"):
         # "Those departing include A, B and C"
         return [c for c in token.head.head.children if c.dep_ in ("dobj", "attr")]
+    if _main_verb_under_name(token):
+        return [token.head]
     if dep == "acl":
         head = token.head
         possessors = [c for c in head.children if c.dep_ == "poss"]
@@ -81,6 +96,11 @@ def prep_objects(token: Token) -> dict[str, list[Token]]:
     """Objects of the prepositions that hang off a word ("leave X for Y" -> {"for": [Y]})."""
     out: dict[str, list[Token]] = {}
     for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in _MOVE_ADVERBS:
+            # "is back at OpenAI", "came over from Scale AI": the place hangs off the adverb
+            for g in child.children:
+                if g.dep_ == "prep":
+                    out.setdefault(g.lower_, []).extend(x for x in g.children if x.dep_ == "pobj")
         if child.dep_ in ("prep", "agent", "dative") or (child.dep_ == "prt" and any(g.dep_ == "pobj" for g in child.children)):
             name = child.lower_
             if child.dep_ == "agent":
@@ -107,6 +127,8 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
         slots["compound"] = [c for c in token.children if c.dep_ == "compound"]
         for name, objects in prep_objects(token).items():
             slots.setdefault(name, []).extend(objects)
+        for obj in list(slots.get("of", [])):
+            slots["of"].extend(_trailing_names(obj))
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             # "a string of departures from OpenAI, including X": the list hangs off "string"
             for name, objects in prep_objects(token.head.head).items():
@@ -120,7 +142,8 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
             if verb.pos_ in ("VERB", "AUX"):
                 slots["governor_subj"] = subject_of(verb)
                 if token.dep_ == "nsubj":
-                    slots["governor_subj"] = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+                    slots["governor_subj"] = [c for c in verb.children if c.dep_ in ("dobj", "attr") or
+                                              (c.dep_ == "acomp" and c.pos_ == "PROPN")]
         if token.dep_ == "appos":
             slots.setdefault("governor_subj", []).append(token.head)
         return slots
@@ -178,3 +201,18 @@ def phrase_tokens(token: Token, skip_poss: bool = True) -> list[Token]:
             continue
         out.extend(t for t in child.subtree)
     return out
+
+
+def _trailing_names(token: Token) -> list[Token]:
+    """"the departures of its co-leads, A and B": names set after a common noun, which the parser
+    may hang anywhere; the head word of the first name right after the comma."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or any(c.dep_ == "appos" for c in token.children):
+        return []
+    j = token.i + 1
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return []
+    k = j + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return [doc[k - 1]] if k > j + 1 else []

@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from exodus.extraction.affiliations import affiliation, former_employer, tenure_departures
 from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
@@ -42,6 +43,8 @@ _UNIT_WORDS = {"group", "team", "lab", "labs", "division", "unit", "arm", "depar
                "organisation", "operation", "operations", "business"}
 _PARTICLES = {"down", "away", "out", "up", "back", "over", "off", "aboard", "on", "in", "go"}
 _NEW_IN_ROLE = re.compile(r"\b(?:new|newly|incoming|recently (?:appointed|named|hired|promoted))\b", re.I)
+_EMPLOYER_WORDS = {"employer", "company", "firm", "lab", "home", "team"}
+_OLD_WORDS = {"old", "former", "previous", "onetime", "one-time", "erstwhile"}
 _DROP_ROLE_WORDS = {"the", "a", "an", "its", "his", "her", "their", "new", "then", "as", "former", "our", "interim"}
 
 
@@ -75,6 +78,7 @@ class FactBuilder:
                         break
             elif token.pos_ in ("NOUN",) and lemma in nouns:
                 self._trigger(ci, sent, token, lemma, nouns[lemma], particles)
+        tenure_departures(self, ci, sent)
         self._titles(ci, sent)
         self._backed_compounds(ci, sent)
         collective_facts(self, ci, sent)
@@ -128,7 +132,7 @@ class FactBuilder:
             many = name in ("person", "replaced", "investor") or (kind == "member" and name == "person")
             unresolved = False  # a slot filled by words that name no entity ("left a hedge fund")
             for slot in frame[name]:
-                if slot in ("context_org", "title_org") and unresolved:
+                if slot in ("context_org", "title_org", "affiliation_org") and unresolved:
                     break
                 if slot == "role_org" or slot == "as_org":
                     found = [role_org] if role_org else []
@@ -137,6 +141,16 @@ class FactBuilder:
                                                      for t in slots.get("subj", [])):
                         break
                     found = self._context_org(ci, sent, token, kind, fields, frame.get("own_org_ok", False))
+                elif slot == "former_employer":
+                    # "going back to their old employer": the organization they were said to leave
+                    old = any(t.lemma_.lower() in _EMPLOYER_WORDS and any(c.lower_ in _OLD_WORDS for c in t.children)
+                              for t in slots.get("to", []))
+                    found = self._tied_org(ci, token, slot, fields.get("person") or []) if old else []
+                elif slot == "affiliation_org":
+                    # not "return the stolen material": only with no object, or "left his post"
+                    free = all(t.lemma_.lower() in _EMPTY_OBJECTS for t in slots.get("obj", []) if t.pos_ != "PRON"
+                               and not ((m := self.parsed.mention(ci, t)) and m.kind == PERSON))
+                    found = self._tied_org(ci, token, slot, fields.get("person") or []) if free else []
                 elif slot == "poss_org":
                     found = self._mentions(ci, slots.get("poss", []), ORG, False)
                 elif slot == "title_org":
@@ -200,6 +214,11 @@ class FactBuilder:
             org = fields.get("org")
             for person in people:
                 conf = confidence - (0.1 if not person.certain else 0)
+                if fields.get("org_slot") in ("affiliation_org", "former_employer"):
+                    # each person leaves their own organization; one without a known tie is skipped
+                    tied = self._tied_org(ci, token, fields["org_slot"], [person])
+                    org = tied[0] if tied else None
+                    conf -= 0.15
                 fact = Fact(person=person.name, org=org.name if org else None, confidence=conf, **base)
                 if kind == "member":
                     fact.group = fields["group"].name
@@ -280,6 +299,26 @@ class FactBuilder:
         if org is None:
             org = self.parsed.previous_org(position, definite=True)
         return [Mention(ORG, org, 0, 0, certain=False)] if org else []
+
+    def _tied_org(self, ci: int, token: Token, slot: str, people: list[Mention]) -> list[Mention]:
+        """The organization the document has already tied the (first) person to: any title, membership,
+        founding or arrival (`affiliation_org`), or the last departure (`former_employer`)."""
+        position = self._start(ci, token)
+        lookup = affiliation if slot == "affiliation_org" else former_employer
+        if slot == "affiliation_org":
+            # "who led research at OpenAI until he left", "spent five years at OpenAI before departing":
+            # the workplace named earlier in the same sentence
+            at = [m for t in token.sent if t.i < token.i and t.dep_ == "pobj" and t.head.lower_ == "at"
+                  and (m := self.parsed.mention(ci, t)) and m.kind == ORG and m.certain]
+            if at and people:
+                return [at[-1]]
+        for person in people:
+            if person.kind != PERSON:
+                continue
+            name = lookup(self.facts, person.name, position)
+            if name:
+                return [Mention(ORG, name, 0, 0, certain=False)]
+        return []
 
     def _mentions_words(self, ci: int, sent: Span, words: list[str]) -> bool:
         """Does this sentence or the one before it speak of one of `words` (lemmas)?"""

@@ -114,6 +114,7 @@ class ParsedDocument:
         self._starts = [m.start for m in timeline]
         for ci, chunk in enumerate(self.chunks):
             self._reference_mentions(ci, chunk)
+            self._shared_surnames(ci, chunk)
         for ci, chunk in enumerate(self.chunks):
             self._list_mentions(ci, chunk)
 
@@ -282,6 +283,28 @@ class ParsedDocument:
                 for t in item:
                     self.token_mentions[(ci, t.i)] = mention
                 self._add_to_timeline(mention)
+
+    def _shared_surnames(self, ci: int, chunk: Chunk) -> None:
+        """"the siblings Dario and Daniela Amodei": a lone given name coordinated with a full name
+        shares its surname."""
+        for tok in chunk.doc:
+            if tok.pos_ != "PROPN" or not tok.text.istitle() or any(c.dep_ == "compound" for c in tok.children) \
+                    or self.table.is_known_org(tok.text):
+                continue  # "AMD and Jane Street" are two companies
+            own = self.token_mentions.get((ci, tok.i))
+            if own is not None and (own.kind == PERSON or own.end - own.start > len(tok)):
+                continue
+            conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+            if conj is None or conj.i != tok.i + 3 or chunk.doc[tok.i + 1].lower_ not in ("and", "&"):
+                continue
+            other = self.token_mentions.get((ci, conj.i))
+            if other is None or other.kind != PERSON or len(other.name.split()) != 2:
+                continue
+            given, surname = other.name.split()
+            if chunk.doc[tok.i + 2].text != given:
+                continue
+            start = chunk.offset + tok.idx
+            self.token_mentions[(ci, tok.i)] = Mention(PERSON, f"{tok.text} {surname}", start, start + len(tok))
 
     def _org_like_names(self) -> set[str]:
         """Names spaCy calls PERSON that are organizations: tagged ORG more often elsewhere in the

@@ -1,0 +1,74 @@
+"""Whose organization a bare departure means: "Sutskever ... left in May", "X resigned hours later".
+
+A departure that names no organization is from the one the document has already tied the
+person to: a title, a membership, a founding or an arrival stated earlier (or earlier in the
+same sentence). Without such a tie the departure stays unplaced rather than guessed.
+"""
+from __future__ import annotations
+
+from exodus.schema import Fact
+
+# the fact kinds that say where someone is (was) working, and how strongly
+_TIES = ("role", "member", "joined", "founded")
+
+
+def affiliation(facts: list[Fact], person: str, before: int) -> str | None:
+    """The organization `person` was last tied to by a fact whose evidence starts at or before
+    `before` (a document offset); None when the document gives no tie."""
+    latest: tuple[int, int, str] | None = None
+    for order, fact in enumerate(facts):
+        if fact.person != person or fact.kind not in _TIES or not fact.org or fact.org == person:
+            continue
+        start = fact.evidence.start
+        if start > before:
+            continue
+        if latest is None or (start, order) >= latest[:2]:
+            latest = (start, order, fact.org)
+    return latest[2] if latest else None
+
+
+def former_employer(facts: list[Fact], person: str, before: int) -> str | None:
+    """"going back to their old employer": the organization `person` was last said to leave."""
+    latest: tuple[int, int, str] | None = None
+    for order, fact in enumerate(facts):
+        if fact.person != person or fact.kind != "left" or not fact.org:
+            continue
+        start = fact.evidence.start
+        if start > before:
+            continue
+        if latest is None or (start, order) >= latest[:2]:
+            latest = (start, order, fact.org)
+    return latest[2] if latest else None
+
+
+_SPANS = {"year", "month", "decade", "stint", "tenure", "spell"}
+
+
+def tenure_departures(builder, ci: int, sent) -> None:
+    """"came back to OpenAI after five years at Tesla": an arrival after a stretch somewhere else
+    is also a departure from there (and the arrival's `from_org`)."""
+    from exodus.extraction.mentions import ORG  # local: keeps this module free of parse imports
+
+    for token in sent:
+        if token.lemma_.lower() not in _SPANS or token.dep_ != "pobj" or token.head.lower_ != "after":
+            continue
+        preps = [p for p in token.children if p.dep_ == "prep"]
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and following.dep_ == "prep" and following.head.i == token.head.head.i:
+            preps.append(following)  # "joined Google after a decade at Microsoft", "at" hung off the verb
+        places = [g for p in preps if p.lower_ in ("at", "with") for g in p.children if g.dep_ == "pobj"]
+        orgs = [m for g in places if (m := builder.parsed.mention(ci, g)) and m.kind == ORG]
+        if not orgs:
+            continue
+        verb_start = builder._start(ci, token.head.head)
+        for fact in list(builder.facts):
+            if fact.kind != "joined" or fact.org == orgs[0].name or \
+                    not any(start == verb_start for start, _ in fact.keywords):
+                continue
+            if fact.from_org is None or fact.implied_from:
+                fact.from_org = orgs[0].name
+                fact.implied_from = False
+            builder.facts.append(Fact(kind="left", doc=fact.doc, person=fact.person, org=orgs[0].name,
+                                      to_org=fact.org, date=None, reasons=[], evidence=fact.evidence,
+                                      confidence=fact.confidence - 0.15, extractor=fact.extractor,
+                                      keywords=list(fact.keywords)))

@@ -1,0 +1,103 @@
+"""Departures and arrivals stated without naming both sides: the organization comes from what the
+article has already said about the person, from a stretch spent elsewhere, or from a list of names
+set after a common noun. Articles written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from exodus.schema import Document
+
+CASES = [
+    pytest.param(
+        "Priya Nair, Nimbus AI's head of research, built its first models. "
+        "Nair, who co-led the safety team, left in March.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Priya Nair", "org": "Nimbus AI", "date": "2024-03"}],
+        [],
+        id="bare-departure-goes-to-the-known-employer"),
+    pytest.param(
+        "Tomas Berg co-founded Vireo Labs in 2019. Hugo Lind and Tomas Berg moved on last year.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Tomas Berg", "org": "Vireo Labs"}],
+        [{"kind": "left", "person": "Hugo Lind"}],
+        id="moved-on-only-for-people-with-a-known-tie"),
+    pytest.param(
+        "Karl Ostrow resigned on Friday. Analysts were surprised.",
+        "2024-05-02",
+        [],
+        [{"kind": "left", "person": "Karl Ostrow"}],
+        id="no-tie-no-guess"),
+    pytest.param(
+        "Lena Fox ran research at Hexa Robotics for years until she quit in 2023.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Lena Fox", "org": "Hexa Robotics", "date": "2023"}],
+        [],
+        id="workplace-earlier-in-the-sentence"),
+    pytest.param(
+        "Maria Olsen rejoined Google in April after four years at Microsoft.",
+        "2024-05-02",
+        [{"kind": "joined", "person": "Maria Olsen", "org": "Google", "from_org": "Microsoft"},
+         {"kind": "left", "person": "Maria Olsen", "org": "Microsoft", "to_org": "Google"}],
+        [],
+        id="arrival-after-a-stretch-elsewhere"),
+    pytest.param(
+        "Nvidia reorganized its robotics unit after the exits of its two directors, Rafael Moreno and Dana Whitfield.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Rafael Moreno", "org": "Nvidia"},
+         {"kind": "left", "person": "Dana Whitfield", "org": "Nvidia"}],
+        [],
+        id="names-listed-after-a-common-noun"),
+    pytest.param(
+        "The brothers Marco and Luca Bellini left Stripe in 2021.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Marco Bellini", "org": "Stripe"},
+         {"kind": "left", "person": "Luca Bellini", "org": "Stripe"}],
+        [],
+        id="coordinated-given-names-share-the-surname"),
+    pytest.param(
+        "Oren Katz is back at Microsoft. Katz's next stop had been Amazon.",
+        "2024-05-02",
+        [{"kind": "joined", "person": "Oren Katz", "org": "Microsoft"}],
+        [],
+        id="back-at"),
+    pytest.param(
+        "Yuki Tanaka ran product at Stripe. Tanaka's next stop is Salesforce.",
+        "2024-05-02",
+        [{"kind": "joined", "person": "Yuki Tanaka", "org": "Salesforce"}],
+        [],
+        id="next-stop"),
+    pytest.param(
+        "Sarah Collins and Omar Haddad, who left Microsoft in 2020 to start Lumen AI, are going back to their old employer.",
+        "2024-05-02",
+        [{"kind": "joined", "person": "Sarah Collins", "org": "Microsoft"},
+         {"kind": "joined", "person": "Omar Haddad", "org": "Microsoft"}],
+        [],
+        id="back-to-the-old-employer"),
+    pytest.param(
+        "Ravi Menon, Stripe's chief executive, was ousted on Friday. Menon was reinstated on Tuesday.",
+        "2024-05-02",
+        [{"kind": "joined", "person": "Ravi Menon", "org": "Stripe"}],
+        [],
+        id="reinstated-at-the-known-employer"),
+    pytest.param(
+        "Ravi Menon, Stripe's chief executive, met regulators. Menon said he would return the documents.",
+        "2024-05-02",
+        [],
+        [{"kind": "joined", "person": "Ravi Menon"}],
+        id="returning-a-thing-is-no-return"),
+]
+
+
+def _matches(fact: dict, expected: dict) -> bool:
+    return all(fact.get(k) == v or (k == "date" and v and str(fact.get(k) or "").startswith(v))
+               for k, v in expected.items())
+
+
+@pytest.mark.parametrize("text,published,must,must_not", CASES)
+def test_departure_article(rules_extractor, text, published, must, must_not):
+    doc = Document(id="t", text=text, published=published)
+    facts = [f.to_dict() for f in rules_extractor.extract(doc)]
+    for expected in must:
+        assert any(_matches(f, expected) for f in facts), f"missing {expected}\ngot {facts}"
+    for unwanted in must_not:
+        assert not any(_matches(f, unwanted) for f in facts), f"unwanted {unwanted}\ngot {facts}"
