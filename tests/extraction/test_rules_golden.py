@@ -11,6 +11,20 @@ from exodus.schema import Document
 
 CASES = [
     pytest.param(
+        "Lumen Pictures produced the festival's opening film. Celebrated Korean directors including Park Min-jun "
+        "have shot features at its studio. The firm said its two animation groups would be combined into a "
+        "single unit next year.",
+        "2024-02-01",
+        [],
+        [{"kind": "member", "person": "Park Min-jun"}, {"kind": "group_event", "org": "Lumen Pictures"}],
+        id="film-directors-and-an-unnamed-unit-are-no-board-or-group"),
+    pytest.param(
+        "Lumen Robotics said its board had grown. The directors now include Hana Sato, a former Sony executive.",
+        "2024-02-01",
+        [{"kind": "member", "person": "Hana Sato", "org": "Lumen Robotics", "group": "board"}],
+        [],
+        id="directors-with-a-board-in-view-are-board-members"),
+    pytest.param(
         "Jane Roe, a veteran of DeepMind, has joined Anthropic as head of interpretability, the company said "
         "on Monday. Roe left Google DeepMind last month after six years.",
         "2024-06-12",

@@ -103,6 +103,9 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
             if group is None or not group.org:
                 continue
             owner = group.org
+        elif kind == "member:board" and "board" not in collective_key(token) and \
+                not _explicit_owner(builder, ci, token) and not builder._mentions_words(ci, sent, ["board"]):
+            continue  # "directors including X" are film or research directors unless a board is in view
         elif kind == "founded" and not _explicit_owner(builder, ci, token):
             # "The founding group also includes A and B", after "Anthropic was founded by C": the
             # organization whose founding the article is telling

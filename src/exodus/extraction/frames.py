@@ -194,6 +194,8 @@ class FactBuilder:
             return None
         if frame.get("needs_new_group") and fields["group"].certain is False:
             return None
+        if frame.get("needs_named_group") and not any(w[:1].isupper() for w in fields["group"].name.split()):
+            return None  # "merged into a single unit" names no group; "into Google DeepMind" does
         return fields
 
     def _emit(self, ci: int, sent: Span, token: Token, frame: dict[str, Any], fields: dict[str, Any],
