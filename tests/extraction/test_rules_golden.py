@@ -11,6 +11,14 @@ from exodus.schema import Document
 
 CASES = [
     pytest.param(
+        "Helix Bank settled the claims. The four former outside directors are Ruth Amos, Omar Haddad, Lena Fisk "
+        "and Anna Berg. Its chairman, Tom Reed, was returning from Singapore when the news broke.",
+        "2024-02-01",
+        [{"kind": "member", "person": "Ruth Amos", "org": "Helix Bank", "group": "board"},
+         {"kind": "member", "person": "Anna Berg", "org": "Helix Bank", "group": "board"}],
+        [{"kind": "joined", "person": "Tom Reed"}],
+        id="outside-directors-sit-on-the-board-and-returning-from-a-trip-is-no-move"),
+    pytest.param(
         "Lumen Pictures produced the festival's opening film. Celebrated Korean directors including Park Min-jun "
         "have shot features at its studio. The firm said its two animation groups would be combined into a "
         "single unit next year.",

@@ -104,7 +104,8 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
                 continue
             owner = group.org
         elif kind == "member:board" and "board" not in collective_key(token) and \
-                not _explicit_owner(builder, ci, token) and not builder._mentions_words(ci, sent, ["board"]):
+                not _explicit_owner(builder, ci, token) and not builder._mentions_words(ci, sent, ["board"]) and \
+                not any(c.lower_ in _BOARD_SEATS for c in token.children if c.dep_ in ("amod", "compound")):
             continue  # "directors including X" are film or research directors unless a board is in view
         elif kind == "founded" and not _explicit_owner(builder, ci, token):
             # "The founding group also includes A and B", after "Anthropic was founded by C": the
@@ -192,6 +193,7 @@ def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
     return parsed.previous_org(position, definite=True)
 
 
+_BOARD_SEATS = {"outside", "independent", "non-executive", "nonexecutive", "non-independent"}
 _ROUND_WORDS = {"round", "funding", "financing", "company", "startup", "lab", "firm", "raise", "deal"}
 
 
