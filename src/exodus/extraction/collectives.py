@@ -183,10 +183,23 @@ def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
                     return m.name
                 if p.pos_ == "NOUN" and p.lemma_.lower() not in _ROUND_WORDS:
                     return None  # "backers of the offer": not an organization's backers
+    place = _relative_place(builder, ci, token)
+    if place:
+        return place
     position = builder._start(ci, token)
     if kind_of(token, builder) == "invested":
         return parsed.round_owner(position) or parsed.previous_org(position, definite=True)
     return parsed.previous_org(position, definite=True)
+
+
+def _relative_place(builder: "FactBuilder", ci: int, token: Token) -> str | None:
+    """ "OpenAI, where he was a founding member": the organization a relative clause hangs on."""
+    clause = token.head
+    if token.dep_ != "attr" or clause.dep_ != "relcl" or \
+            not any(c.lower_ in ("where", "which", "that") for c in clause.children):
+        return None
+    m = builder.parsed.mention(ci, clause.head)
+    return m.name if m and m.kind == ORG and m.certain else None
 
 
 _ROUND_WORDS = {"round", "funding", "financing", "company", "startup", "lab", "firm", "raise", "deal"}

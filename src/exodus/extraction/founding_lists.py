@@ -321,9 +321,13 @@ def _newly_created(builder: "FactBuilder", ci: int, sent: Span) -> None:
                 not any(c.lower_ == "newly" for c in token.children):
             continue
         noun = token.head
-        for c in noun.children:
-            m = builder.parsed.mention(ci, c) if c.dep_ == "appos" and c.pos_ == "PROPN" else None
-            if m and m.kind == ORG:
+        candidates = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        after = noun.doc[noun.i + 1:noun.i + 3]
+        if not candidates and len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN":
+            candidates = [after[1]]  # the parser hung the apposed name elsewhere
+        for c in candidates:
+            m = builder.parsed.mention(ci, c)
+            if m and m.kind == ORG and m.certain:
                 builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=None, org=m.name,
                                           date=builder._date(ci, sent, token), confidence=0.65,
                                           evidence=builder._evidence(ci, sent), extractor=builder.extractor,

@@ -476,11 +476,17 @@ class FactBuilder:
                 # a conjoined title with its own article is another noun phrase ("a founding member of OpenAI
                 # and the former head of AI at Tesla"); without one it shares the "of" ("co-founder and
                 # chief executive of DeepMind")
+                # ("a co-founder and the chief executive of DeepMind": a founder word without an "of"
+                # of its own shares the one of its conjoined title)
+                owns_of = any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in founder.children)
                 skip = {x.i for c in founder.children if c.dep_ in ("appos", "relcl", "acl") or
-                        (c.dep_ == "conj" and any(g.dep_ in ("det", "poss") for g in c.children))
+                        (c.dep_ == "conj" and owns_of and any(g.dep_ in ("det", "poss") for g in c.children))
                         for x in c.subtree}
                 scope = ({x.i for x in founder.subtree} | {t.i for t in tokens if t.i < founder.i}) - skip
                 orgs = [m for m in orgs if any(t.i in scope and self.parsed.mention(ci, t) is m for t in tokens)]
+                if not orgs:
+                    # "the data-labelling company's founder": the organization the reference resolved to
+                    orgs = _referenced_orgs(self.parsed, ci, [t for t in tokens if t.i in scope])
             names = list(dict.fromkeys(m.name for m in orgs)) or \
                 [self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)]
             for org_name in filter(None, names):
@@ -571,6 +577,17 @@ class FactBuilder:
         reasons = set(find_reasons(texts, self.lexicon)) | set(frame.get("reasons", []))
         from exodus.schema import REASONS
         return [r for r in REASONS if r in reasons]
+
+
+def _referenced_orgs(parsed: ParsedDocument, ci: int, tokens: list[Token]) -> list[Mention]:
+    """Organizations named by a definite or possessive reference ("the company's") among tokens."""
+    found = []
+    for t in tokens:
+        m = parsed.mention(ci, t)
+        if m and m.kind == ORG and t.pos_ == "NOUN" and t.dep_ == "poss" and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+            found.append(m)
+    return found
 
 
 def _reversed(token: Token, lexicon: Lexicon) -> bool:
