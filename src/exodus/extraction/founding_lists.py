@@ -37,6 +37,8 @@ def founding_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
     _co_leaders(builder, ci, sent)
     _founders_in_agent_group(builder, ci, sent)
     _newly_created(builder, ci, sent)
+    _contact_clause_founders(builder, ci, sent)
+    _partitive_founders(builder, ci, sent)
 
 
 # ---- counted plural subjects ------------------------------------------------------------------
@@ -332,3 +334,102 @@ def _newly_created(builder: "FactBuilder", ci: int, sent: Span) -> None:
                                           date=builder._date(ci, sent, token), confidence=0.65,
                                           evidence=builder._evidence(ci, sent), extractor=builder.extractor,
                                           keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))]))
+
+
+# ---- "the company Elon Musk started" ------------------------------------------------------------
+_VERB_CHAIN = {"had", "has", "helped", "help", "to", "co", "-"}
+
+
+def _founding_verb(builder: "FactBuilder", verb: Token) -> bool:
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    keys = [f"{verb.lemma_.lower()} {p}" for p in particles] + [verb.lemma_.lower()]
+    frames = next((builder.lexicon.verb_frames[k] for k in keys if k in builder.lexicon.verb_frames), [])
+    return any(f["kind"] == "founded" for f in frames)
+
+
+def _contact_clause_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """A relative clause without a pronoun: "the artificial intelligence company Elon Musk started
+    last year", "the research lab he helped start in 2015". The clause's gap is the founding verb's
+    object, and the noun before the founder is the organization (as the parse resolved it)."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN", "VB") or not _founding_verb(builder, verb):
+            continue
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "auxpass", "attr") for c in verb.children) or \
+                is_hedged(verb, builder.lexicon):
+            continue
+        i = verb.i - 1
+        while i >= sent.start and doc[i].lower_ in _VERB_CHAIN:
+            i -= 1
+        if i < sent.start:
+            continue
+        person = builder.parsed.mention(ci, doc[i])
+        if person is None or person.kind != PERSON or \
+                (doc[i].pos_ == "PRON" and doc[i].lower_ not in _SINGULAR_PRONOUNS):
+            continue
+        j = i
+        while j - 1 >= sent.start and builder.parsed.mention(ci, doc[j - 1]) is person:
+            j -= 1
+        if j - 1 < sent.start:
+            continue
+        noun = doc[j - 1]
+        org = builder.parsed.mention(ci, noun)
+        if noun.pos_ not in ("NOUN", "PROPN") or org is None or org.kind != ORG or org.name == person.name:
+            continue
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                          for c in noun.children):
+            continue  # only a definite reference points back: "At OpenAI Altman started as ..." does not
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "as", "on", "out") for c in verb.children):
+            continue  # "the company he started at": began working there
+        builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=person.name, org=org.name,
+                                  date=builder._date(ci, sent, verb), confidence=0.7,
+                                  evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                  keywords=[(builder._start(ci, verb), builder._start(ci, verb) + len(verb))]))
+
+
+# ---- "one of the researchers who founded the lab" ---------------------------------------------------
+def _partitive_people(builder: "FactBuilder", ci: int, noun: Token) -> list[Mention]:
+    """Who "one of the researchers" or "Of the eleven people ..., only A and B" names."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "among"):
+        return []
+    anchor = prep.head
+    if prep.lower_ == "of" and anchor.lower_ in ("one", "two", "three", "both", "each", "all", "some"):
+        if anchor.dep_ == "appos":  # "Karpathy, one of the researchers who ..."
+            return _people_of(builder, ci, conjuncts(anchor.head))
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "as":  # "he was there as one of ..."
+            anchor = anchor.head.head
+        elif anchor.dep_ == "attr":  # "she is one of ..."
+            anchor = anchor.head
+        else:
+            return []
+    elif prep.lower_ == "among" and anchor.pos_ in ("PROPN", "PRON"):  # "Sutskever, among the people who"
+        return _people_of(builder, ci, conjuncts(anchor))
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _people_of(builder, ci, conjuncts(subjects[0])) if subjects else []
+
+
+def _partitive_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    for verb in sent:
+        if verb.dep_ != "relcl" or not _founding_verb(builder, verb) or is_hedged(verb, builder.lexicon):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+            continue
+        org = next((m for o in verb.children if o.dep_ == "dobj" and (m := builder.parsed.mention(ci, o))
+                    and m.kind == ORG), None)
+        if org is None:
+            continue
+        people = _partitive_people(builder, ci, verb.head)
+        if not people:
+            continue
+        start = builder._start(ci, verb)
+        builder.facts[:] = [f for f in builder.facts if not (f.kind == "founded" and f.person is None and
+                                                             f.org == org.name and f.keywords and
+                                                             f.keywords[0][0] == start)]
+        for person in people:
+            builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=person.name,
+                                      org=org.name, date=builder._date(ci, sent, verb), confidence=0.7,
+                                      evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                      keywords=[(start, start + len(verb))]))
