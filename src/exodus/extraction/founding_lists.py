@@ -373,7 +373,7 @@ def _contact_clause_founders(builder: "FactBuilder", ci: int, sent: Span) -> Non
         if j - 1 < sent.start:
             continue
         noun = doc[j - 1]
-        org = builder.parsed.mention(ci, noun)
+        org = builder.parsed.mention(ci, noun) or _apposed_org(builder, ci, noun)
         if noun.pos_ not in ("NOUN", "PROPN") or org is None or org.kind != ORG or org.name == person.name:
             continue
         if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
@@ -408,7 +408,13 @@ def _partitive_people(builder: "FactBuilder", ci: int, noun: Token) -> list[Ment
     if anchor.pos_ not in ("VERB", "AUX"):
         return []
     subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return _people_of(builder, ci, conjuncts(subjects[0])) if subjects else []
+    if subjects:
+        return _people_of(builder, ci, conjuncts(subjects[0]))
+    if anchor.i > noun.i:
+        # "Of the six people who founded X, only A and B remain": the parser may hang the names on X
+        between = noun.doc[noun.i + 1:anchor.i]
+        return _people_of(builder, ci, [t for t in between if t.pos_ in ("PROPN", "PRON")])
+    return []
 
 
 def _partitive_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
@@ -433,3 +439,16 @@ def _partitive_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
                                       org=org.name, date=builder._date(ci, sent, verb), confidence=0.7,
                                       evidence=builder._evidence(ci, sent), extractor=builder.extractor,
                                       keywords=[(start, start + len(verb))]))
+
+
+def _apposed_org(builder: "FactBuilder", ci: int, noun: Token) -> Mention | None:
+    """ "Foldwise, the software firm ...": the named organization a bare org word stands beside."""
+    if noun.lemma_.lower() not in builder.lexicon.nouns.get("org_reference", []):
+        return None
+    first = min(t.i for t in noun.subtree if t.i <= noun.i)
+    doc = noun.doc
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    m = builder.parsed.mention(ci, doc[first - 2])
+    # an unknown name still names the organization an org word is set in apposition to
+    return m if m and m.kind == ORG and doc[first - 2].pos_ == "PROPN" else None

@@ -580,13 +580,18 @@ class FactBuilder:
 
 
 def _referenced_orgs(parsed: ParsedDocument, ci: int, tokens: list[Token]) -> list[Mention]:
-    """Organizations named by a definite or possessive reference ("the company's") among tokens."""
+    """Organizations a founder title names without a known name: a definite reference ("the
+    company's founder") or an unknown name in its "of" phrase ("a co-founder of Foldwise")."""
     found = []
     for t in tokens:
         m = parsed.mention(ci, t)
-        if m and m.kind == ORG and t.pos_ == "NOUN" and t.dep_ == "poss" and \
+        if m is None or m.kind != ORG:
+            continue
+        if t.pos_ == "NOUN" and t.dep_ == "poss" and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
             found.append(m)
+        elif t.pos_ == "PROPN" and (t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ in ("of", "at")):
+            found.append(m)  # "co-founder of Foldwise": a name the gazetteer does not know
     return found
 
 
