@@ -39,6 +39,7 @@ def founding_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
     _newly_created(builder, ci, sent)
     _contact_clause_founders(builder, ci, sent)
     _partitive_founders(builder, ci, sent)
+    _group_leaders(builder, ci, sent)
 
 
 # ---- counted plural subjects ------------------------------------------------------------------
@@ -452,3 +453,53 @@ def _apposed_org(builder: "FactBuilder", ci: int, noun: Token) -> Mention | None
     m = builder.parsed.mention(ci, doc[first - 2])
     # an unknown name still names the organization an org word is set in apposition to
     return m if m and m.kind == ORG and doc[first - 2].pos_ == "PROPN" else None
+
+
+# ---- "its co-leads, A and B" -------------------------------------------------------------------
+_LEADER_WORDS = {"co-lead": "co-lead", "co-leads": "co-lead", "co-leader": "co-lead", "co-leaders": "co-lead",
+                 "co-head": "co-head", "co-heads": "co-head", "leader": "lead", "leaders": "lead",
+                 "head": "head", "heads": "head"}
+
+
+def _named_after(builder: "FactBuilder", ci: int, sent: Span, token: Token) -> list[Mention]:
+    """The people listed right after a noun and a comma ("its co-leads, A and B"), however parsed."""
+    tokens = sent.doc[token.i + 1:sent.end]
+    if not tokens or tokens[0].text not in (",", ":"):
+        return []
+    names = []
+    for t in tokens[1:]:
+        if t.pos_ == "PROPN":
+            names.append(t)
+        elif t.text not in (",", "and") and t.lower_ != "both":
+            break
+    return _people_of(builder, ci, names)
+
+
+def _group_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """ "wound down its Superalignment team after the departures of its co-leads, A and B": the
+    people named are the leaders of the group the possessive points back to."""
+    for token in sent:
+        role = _LEADER_WORDS.get(token.lower_)
+        if role is None or token.pos_ != "NOUN" or is_hedged(token, builder.lexicon):
+            continue
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        if poss is None:
+            continue
+        group = builder.parsed.mention(ci, poss)
+        if group is None or group.kind != GROUP:
+            if poss.lower_ not in ("its", "their"):
+                continue
+            group = builder.parsed.previous_group(builder._start(ci, token))
+            if group is None or group.start < builder._start(ci, sent[0]):
+                continue  # only a group named earlier in the same sentence
+        if not group.org:
+            continue
+        people = [m for t in (c for c in token.children if c.dep_ == "appos") for m in
+                  _people_of(builder, ci, conjuncts(t))] or _named_after(builder, ci, sent, token)
+        if people:
+            start = builder._start(ci, token)
+            for person in people:
+                builder.facts.append(Fact(kind="member", doc=builder.parsed.document.id, person=person.name,
+                                          org=group.org, group=group.name, role=role, date=None, confidence=0.65,
+                                          evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                          keywords=[(start, start + len(token))]))

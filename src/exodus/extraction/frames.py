@@ -165,7 +165,7 @@ class FactBuilder:
         if kind == "member" and "group" in fields and fields["group"].org:
             fields["org"] = Mention(ORG, fields["group"].org, 0, 0)
         if kind in ("member", "group_event") and "group" in fields and not fields.get("org"):
-            org = self.parsed.previous_org(self._start(ci, token))
+            org = _purpose_org(self.parsed, ci, token) or self.parsed.previous_org(self._start(ci, token))
             if org:
                 fields["org"] = Mention(ORG, org, 0, 0, certain=False)
                 fields["org_slot"] = "context_org"
@@ -579,6 +579,17 @@ class FactBuilder:
         return [r for r in REASONS if r in reasons]
 
 
+def _purpose_org(parsed: ParsedDocument, ci: int, token: Token) -> str | None:
+    """ "would join Microsoft to lead a new research team": the team is the organization's joined."""
+    if token.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    for c in token.head.children:
+        m = parsed.mention(ci, c) if c.dep_ == "dobj" else None
+        if m and m.kind == ORG and m.certain:
+            return m.name
+    return None
+
+
 def _referenced_orgs(parsed: ParsedDocument, ci: int, tokens: list[Token]) -> list[Mention]:
     """Organizations a founder title names without a known name: a definite reference ("the
     company's founder") or an unknown name in its "of" phrase ("a co-founder of Foldwise")."""
@@ -622,6 +633,8 @@ def _phrase_until_comma(token: Token) -> list[Token]:
 def _appos_tokens(token: Token) -> list[Token]:
     """A title in apposition, without coordinated names, clauses or what follows a comma."""
     skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "advcl") for t in c.subtree}
+    # nor a relative clause on a noun inside it: "chief executive of Quora, who is a director of the board"
+    skip |= {t.i for c in token.subtree if c.dep_ == "relcl" and c.head is not token for t in c.subtree}
     out = []
     for t in token.subtree:
         if t.i in skip:
