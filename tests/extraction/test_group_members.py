@@ -56,3 +56,13 @@ def test_group_members(rules_extractor, text, published, must, must_not):
     for f in facts:
         ev = f["evidence"]
         assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_companions_of_a_led_committee_are_members(rules_extractor):
+    text = ("On Monday Nvidia's board created a Audit and Risk Committee led by directors Maria Lopez and "
+            "Peter Novak, along with chief financial officer Ruth Baker.")
+    facts = [f.to_dict() for f in rules_extractor.extract(Document(id="t", text=text, published="2024-06-10"))]
+    members = {(f["person"], f["group"]) for f in facts if f["kind"] == "member"}
+    assert ("Ruth Baker", "Audit and Risk Committee") in members, facts
+    assert ("Maria Lopez", "board") in members, facts
+

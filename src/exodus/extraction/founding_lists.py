@@ -40,6 +40,8 @@ def founding_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
     _contact_clause_founders(builder, ci, sent)
     _partitive_founders(builder, ci, sent)
     _group_leaders(builder, ci, sent)
+    _led_group_companions(builder, ci, sent)
+    _misparsed_launch(builder, ci, sent)
 
 
 # ---- counted plural subjects ------------------------------------------------------------------
@@ -503,3 +505,60 @@ def _group_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
                                           org=group.org, group=group.name, role=role, date=None, confidence=0.65,
                                           evidence=builder._evidence(ci, sent), extractor=builder.extractor,
                                           keywords=[(start, start + len(token))]))
+
+
+# ---- "a committee led by directors A and B, along with C" -------------------------------------------
+_LED = {"lead", "chair", "head", "co-lead", "co-chair"}
+_BOARD_TITLES = {"director", "directors", "trustee", "trustees"}
+
+
+def _led_group_companions(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """The people a led group is formed "along with" are its members too; leaders titled
+    "directors" also sit on the organization's board."""
+    for token in sent:
+        group = builder.parsed.mention(ci, token)
+        if group is None or group.kind != GROUP or group.certain is False:
+            continue
+        acl = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _LED), None)
+        if acl is None or is_hedged(acl, builder.lexicon):
+            continue
+        org = group.org or builder.parsed.previous_org(builder._start(ci, token))
+        if not org:
+            continue
+        leaders = [t for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                   for t in conjuncts(o)]
+        directors = [m for m in _people_of(builder, ci, leaders) if any(
+            c.dep_ == "compound" and c.lower_ in _BOARD_TITLES for t in leaders for c in t.children)]
+        companions: list[Mention] = []
+        for holder in (token.head, acl):
+            for along in (c for c in holder.children if c.lower_ in _TOGETHER and c.dep_ in ("prep", "advmod")):
+                for w in (c for c in along.children if c.lower_ == "with"):
+                    companions += _people_of(builder, ci, [t for o in w.children if o.dep_ == "pobj"
+                                                           for t in conjuncts(o) if t.pos_ == "PROPN"])
+        start = builder._start(ci, acl)
+        base = dict(doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                    keywords=[(start, start + len(acl))], date=None, confidence=0.6)
+        for person in companions:
+            builder.facts.append(Fact(kind="member", person=person.name, org=org, group=group.name, **base))
+        for person in directors:
+            builder.facts.append(Fact(kind="member", person=person.name, org=org, group="board", **base))
+
+
+# ---- "entrepreneurs on Friday launched OpenAI" parsed as an adjective ----------------------------------
+def _misparsed_launch(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """A past-tense founding verb the parser made a modifier of the organization's name ("A group of
+    entrepreneurs on Friday launched/amod OpenAI"): the organization's founding, dated."""
+    for token in sent:
+        if token.dep_ != "amod" or token.tag_ != "VBD" or not _founding_verb(builder, token) or \
+                is_hedged(token, builder.lexicon):
+            continue
+        m = builder.parsed.mention(ci, token.head)
+        if m is None or m.kind != ORG or not m.certain or token.head.pos_ != "PROPN":
+            continue
+        date = builder._date(ci, sent, token)
+        if date is None:
+            continue
+        start = builder._start(ci, token)
+        builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=None, org=m.name,
+                                  date=date, confidence=0.65, evidence=builder._evidence(ci, sent),
+                                  extractor=builder.extractor, keywords=[(start, start + len(token))]))
