@@ -11,7 +11,7 @@ from exodus.schema import Document
 
 CASES = [
     pytest.param(
-        "Helix Bank settled the claims. The four former outside directors are Ruth Amos, Omar Haddad, Lena Fisk "
+        "Helix Bank settled the claims. The four outside directors are Ruth Amos, Omar Haddad, Lena Fisk "
         "and Anna Berg. Its chairman, Tom Reed, was returning from Singapore when the news broke.",
         "2024-02-01",
         [{"kind": "member", "person": "Ruth Amos", "org": "Helix Bank", "group": "board"},

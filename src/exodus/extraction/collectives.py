@@ -17,6 +17,7 @@ from exodus.schema import Fact
 if TYPE_CHECKING:
     from exodus.extraction.frames import FactBuilder
 
+_BOARD_WORDS = {"board", "committee", "council"}
 _LIST_VERBS = {"include", "be", "comprise", "number", "feature"}
 
 
@@ -86,6 +87,8 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
         if kind is None or token.pos_ not in ("NOUN", "PROPN") or is_hedged(token, builder.lexicon):
             continue
         wanted = ORG if kind == "invested" else PERSON
+        if kind.startswith("member:") and _no_longer(token):
+            continue
         members: list[Mention] = []
         listed = listed_tokens(token)
         if kind == "invested":
@@ -100,9 +103,13 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
         if kind == "member:":
             # "The committee's other members are A, B and C": members of the group named or last mentioned
             group = _group_of(builder, ci, token)
-            if group is None or not group.org:
+            owner = group.org if group is not None else None
+            if group is not None and not owner and group.name.split()[-1].lower() in _BOARD_WORDS:
+                # "a new board chaired by A. The other members are B and C": a board belongs to the
+                # organization the article is about
+                owner = builder.parsed.previous_org(builder._start(ci, token), definite=True)
+            if not owner:
                 continue
-            owner = group.org
         elif kind == "member:board" and "board" not in collective_key(token) and \
                 not _explicit_owner(builder, ci, token) and not builder._mentions_words(ci, sent, ["board"]) and \
                 not any(c.lower_ in _BOARD_SEATS for c in token.children if c.dep_ in ("amod", "compound")):
@@ -129,6 +136,14 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
                                           confidence=0.6, **base))
             elif m.name != owner:
                 builder.facts.append(Fact(kind="invested", investor=m.name, investee=owner, confidence=0.7, **base))
+
+
+def _no_longer(token: Token) -> bool:
+    """ "is no longer a member of the committee", "is not a member", "former members": not a membership."""
+    if any(c.dep_ == "amod" and c.lower_ in ("former", "ex") for c in token.children):
+        return True
+    verb = token.head if token.dep_ == "attr" else None
+    return verb is not None and any(c.dep_ == "neg" or c.lower_ == "longer" for c in verb.children)
 
 
 def _with_surface_lists(builder: "FactBuilder", ci: int, sent: Span, token: Token,
@@ -187,6 +202,9 @@ def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
                     return m.name
                 if p.pos_ == "NOUN" and p.lemma_.lower() not in _ROUND_WORDS:
                     return None  # "backers of the offer": not an organization's backers
+    place = _relative_place(builder, ci, token)
+    if place:
+        return place
     position = builder._start(ci, token)
     if kind_of(token, builder) == "invested":
         return parsed.round_owner(position) or parsed.previous_org(position, definite=True)
@@ -194,6 +212,18 @@ def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
 
 
 _BOARD_SEATS = {"outside", "independent", "non-executive", "nonexecutive", "non-independent"}
+
+
+def _relative_place(builder: "FactBuilder", ci: int, token: Token) -> str | None:
+    """ "OpenAI, where he was a founding member": the organization a relative clause hangs on."""
+    clause = token.head
+    if token.dep_ != "attr" or clause.dep_ != "relcl" or \
+            not any(c.lower_ in ("where", "which", "that") for c in clause.children):
+        return None
+    m = builder.parsed.mention(ci, clause.head)
+    return m.name if m and m.kind == ORG and m.certain else None
+
+
 _ROUND_WORDS = {"round", "funding", "financing", "company", "startup", "lab", "firm", "raise", "deal"}
 
 

@@ -37,6 +37,11 @@ def founding_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
     _co_leaders(builder, ci, sent)
     _founders_in_agent_group(builder, ci, sent)
     _newly_created(builder, ci, sent)
+    _contact_clause_founders(builder, ci, sent)
+    _partitive_founders(builder, ci, sent)
+    _group_leaders(builder, ci, sent)
+    _led_group_companions(builder, ci, sent)
+    _misparsed_launch(builder, ci, sent)
 
 
 # ---- counted plural subjects ------------------------------------------------------------------
@@ -321,10 +326,239 @@ def _newly_created(builder: "FactBuilder", ci: int, sent: Span) -> None:
                 not any(c.lower_ == "newly" for c in token.children):
             continue
         noun = token.head
-        for c in noun.children:
-            m = builder.parsed.mention(ci, c) if c.dep_ == "appos" and c.pos_ == "PROPN" else None
-            if m and m.kind == ORG:
+        candidates = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        after = noun.doc[noun.i + 1:noun.i + 3]
+        if not candidates and len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN":
+            candidates = [after[1]]  # the parser hung the apposed name elsewhere
+        for c in candidates:
+            m = builder.parsed.mention(ci, c)
+            if m and m.kind == ORG and m.certain:
                 builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=None, org=m.name,
                                           date=builder._date(ci, sent, token), confidence=0.65,
                                           evidence=builder._evidence(ci, sent), extractor=builder.extractor,
                                           keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))]))
+
+
+# ---- "the company Elon Musk started" ------------------------------------------------------------
+_VERB_CHAIN = {"had", "has", "helped", "help", "to", "co", "-"}
+
+
+def _founding_verb(builder: "FactBuilder", verb: Token) -> bool:
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    keys = [f"{verb.lemma_.lower()} {p}" for p in particles] + [verb.lemma_.lower()]
+    frames = next((builder.lexicon.verb_frames[k] for k in keys if k in builder.lexicon.verb_frames), [])
+    return any(f["kind"] == "founded" for f in frames)
+
+
+def _contact_clause_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """A relative clause without a pronoun: "the artificial intelligence company Elon Musk started
+    last year", "the research lab he helped start in 2015". The clause's gap is the founding verb's
+    object, and the noun before the founder is the organization (as the parse resolved it)."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN", "VB") or not _founding_verb(builder, verb):
+            continue
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "auxpass", "attr") for c in verb.children) or \
+                is_hedged(verb, builder.lexicon):
+            continue
+        i = verb.i - 1
+        while i >= sent.start and doc[i].lower_ in _VERB_CHAIN:
+            i -= 1
+        if i < sent.start:
+            continue
+        person = builder.parsed.mention(ci, doc[i])
+        if person is None or person.kind != PERSON or \
+                (doc[i].pos_ == "PRON" and doc[i].lower_ not in _SINGULAR_PRONOUNS):
+            continue
+        j = i
+        while j - 1 >= sent.start and builder.parsed.mention(ci, doc[j - 1]) is person:
+            j -= 1
+        if j - 1 < sent.start:
+            continue
+        noun = doc[j - 1]
+        org = builder.parsed.mention(ci, noun) or _apposed_org(builder, ci, noun)
+        if noun.pos_ not in ("NOUN", "PROPN") or org is None or org.kind != ORG or org.name == person.name:
+            continue
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                          for c in noun.children):
+            continue  # only a definite reference points back: "At OpenAI Altman started as ..." does not
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "as", "on", "out") for c in verb.children):
+            continue  # "the company he started at": began working there
+        builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=person.name, org=org.name,
+                                  date=builder._date(ci, sent, verb), confidence=0.7,
+                                  evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                  keywords=[(builder._start(ci, verb), builder._start(ci, verb) + len(verb))]))
+
+
+# ---- "one of the researchers who founded the lab" ---------------------------------------------------
+def _partitive_people(builder: "FactBuilder", ci: int, noun: Token) -> list[Mention]:
+    """Who "one of the researchers" or "Of the eleven people ..., only A and B" names."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "among"):
+        return []
+    anchor = prep.head
+    if prep.lower_ == "of" and anchor.lower_ in ("one", "two", "three", "both", "each", "all", "some"):
+        if anchor.dep_ == "appos":  # "Karpathy, one of the researchers who ..."
+            return _people_of(builder, ci, conjuncts(anchor.head))
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "as":  # "he was there as one of ..."
+            anchor = anchor.head.head
+        elif anchor.dep_ == "attr":  # "she is one of ..."
+            anchor = anchor.head
+        else:
+            return []
+    elif prep.lower_ == "among" and anchor.pos_ in ("PROPN", "PRON"):  # "Sutskever, among the people who"
+        return _people_of(builder, ci, conjuncts(anchor))
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return _people_of(builder, ci, conjuncts(subjects[0]))
+    if anchor.i > noun.i:
+        # "Of the six people who founded X, only A and B remain": the parser may hang the names on X
+        between = noun.doc[noun.i + 1:anchor.i]
+        return _people_of(builder, ci, [t for t in between if t.pos_ in ("PROPN", "PRON")])
+    return []
+
+
+def _partitive_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    for verb in sent:
+        if verb.dep_ != "relcl" or not _founding_verb(builder, verb) or is_hedged(verb, builder.lexicon):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+            continue
+        org = next((m for o in verb.children if o.dep_ == "dobj" and (m := builder.parsed.mention(ci, o))
+                    and m.kind == ORG), None)
+        if org is None:
+            continue
+        people = _partitive_people(builder, ci, verb.head)
+        if not people:
+            continue
+        start = builder._start(ci, verb)
+        builder.facts[:] = [f for f in builder.facts if not (f.kind == "founded" and f.person is None and
+                                                             f.org == org.name and f.keywords and
+                                                             f.keywords[0][0] == start)]
+        for person in people:
+            builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=person.name,
+                                      org=org.name, date=builder._date(ci, sent, verb), confidence=0.7,
+                                      evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                      keywords=[(start, start + len(verb))]))
+
+
+def _apposed_org(builder: "FactBuilder", ci: int, noun: Token) -> Mention | None:
+    """ "Foldwise, the software firm ...": the named organization a bare org word stands beside."""
+    if noun.lemma_.lower() not in builder.lexicon.nouns.get("org_reference", []):
+        return None
+    first = min(t.i for t in noun.subtree if t.i <= noun.i)
+    doc = noun.doc
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    m = builder.parsed.mention(ci, doc[first - 2])
+    # an unknown name still names the organization an org word is set in apposition to
+    return m if m and m.kind == ORG and doc[first - 2].pos_ == "PROPN" else None
+
+
+# ---- "its co-leads, A and B" -------------------------------------------------------------------
+_LEADER_WORDS = {"co-lead": "co-lead", "co-leads": "co-lead", "co-leader": "co-lead", "co-leaders": "co-lead",
+                 "co-head": "co-head", "co-heads": "co-head", "leader": "lead", "leaders": "lead",
+                 "head": "head", "heads": "head"}
+
+
+def _named_after(builder: "FactBuilder", ci: int, sent: Span, token: Token) -> list[Mention]:
+    """The people listed right after a noun and a comma ("its co-leads, A and B"), however parsed."""
+    tokens = sent.doc[token.i + 1:sent.end]
+    if not tokens or tokens[0].text not in (",", ":"):
+        return []
+    names = []
+    for t in tokens[1:]:
+        if t.pos_ == "PROPN":
+            names.append(t)
+        elif t.text not in (",", "and") and t.lower_ != "both":
+            break
+    return _people_of(builder, ci, names)
+
+
+def _group_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """ "wound down its Superalignment team after the departures of its co-leads, A and B": the
+    people named are the leaders of the group the possessive points back to."""
+    for token in sent:
+        role = _LEADER_WORDS.get(token.lower_)
+        if role is None or token.pos_ != "NOUN" or is_hedged(token, builder.lexicon):
+            continue
+        poss = next((c for c in token.children if c.dep_ == "poss"), None)
+        if poss is None:
+            continue
+        group = builder.parsed.mention(ci, poss)
+        if group is None or group.kind != GROUP:
+            if poss.lower_ not in ("its", "their"):
+                continue
+            group = builder.parsed.previous_group(builder._start(ci, token))
+            if group is None or group.start < builder._start(ci, sent[0]):
+                continue  # only a group named earlier in the same sentence
+        if not group.org:
+            continue
+        people = [m for t in (c for c in token.children if c.dep_ == "appos") for m in
+                  _people_of(builder, ci, conjuncts(t))] or _named_after(builder, ci, sent, token)
+        if people:
+            start = builder._start(ci, token)
+            for person in people:
+                builder.facts.append(Fact(kind="member", doc=builder.parsed.document.id, person=person.name,
+                                          org=group.org, group=group.name, role=role, date=None, confidence=0.65,
+                                          evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                          keywords=[(start, start + len(token))]))
+
+
+# ---- "a committee led by directors A and B, along with C" -------------------------------------------
+_LED = {"lead", "chair", "head", "co-lead", "co-chair"}
+_BOARD_TITLES = {"director", "directors", "trustee", "trustees"}
+
+
+def _led_group_companions(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """The people a led group is formed "along with" are its members too; leaders titled
+    "directors" also sit on the organization's board."""
+    for token in sent:
+        group = builder.parsed.mention(ci, token)
+        if group is None or group.kind != GROUP or group.certain is False:
+            continue
+        acl = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _LED), None)
+        if acl is None or is_hedged(acl, builder.lexicon):
+            continue
+        org = group.org or builder.parsed.previous_org(builder._start(ci, token))
+        if not org:
+            continue
+        leaders = [t for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                   for t in conjuncts(o)]
+        directors = [m for m in _people_of(builder, ci, leaders) if any(
+            c.dep_ == "compound" and c.lower_ in _BOARD_TITLES for t in leaders for c in t.children)]
+        companions: list[Mention] = []
+        for holder in (token.head, acl):
+            for along in (c for c in holder.children if c.lower_ in _TOGETHER and c.dep_ in ("prep", "advmod")):
+                for w in (c for c in along.children if c.lower_ == "with"):
+                    companions += _people_of(builder, ci, [t for o in w.children if o.dep_ == "pobj"
+                                                           for t in conjuncts(o) if t.pos_ == "PROPN"])
+        start = builder._start(ci, acl)
+        base = dict(doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                    keywords=[(start, start + len(acl))], date=None, confidence=0.6)
+        for person in companions:
+            builder.facts.append(Fact(kind="member", person=person.name, org=org, group=group.name, **base))
+        for person in directors:
+            builder.facts.append(Fact(kind="member", person=person.name, org=org, group="board", **base))
+
+
+# ---- "entrepreneurs on Friday launched OpenAI" parsed as an adjective ----------------------------------
+def _misparsed_launch(builder: "FactBuilder", ci: int, sent: Span) -> None:
+    """A past-tense founding verb the parser made a modifier of the organization's name ("A group of
+    entrepreneurs on Friday launched/amod OpenAI"): the organization's founding, dated."""
+    for token in sent:
+        if token.dep_ != "amod" or token.tag_ != "VBD" or not _founding_verb(builder, token) or \
+                is_hedged(token, builder.lexicon):
+            continue
+        m = builder.parsed.mention(ci, token.head)
+        if m is None or m.kind != ORG or not m.certain or token.head.pos_ != "PROPN":
+            continue
+        date = builder._date(ci, sent, token)
+        if date is None:
+            continue
+        start = builder._start(ci, token)
+        builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=None, org=m.name,
+                                  date=date, confidence=0.65, evidence=builder._evidence(ci, sent),
+                                  extractor=builder.extractor, keywords=[(start, start + len(token))]))

@@ -179,7 +179,7 @@ class FactBuilder:
         if kind == "member" and "group" in fields and fields["group"].org:
             fields["org"] = Mention(ORG, fields["group"].org, 0, 0)
         if kind in ("member", "group_event") and "group" in fields and not fields.get("org"):
-            org = self.parsed.previous_org(self._start(ci, token))
+            org = _purpose_org(self.parsed, ci, token) or self.parsed.previous_org(self._start(ci, token))
             if org:
                 fields["org"] = Mention(ORG, org, 0, 0, certain=False)
                 fields["org_slot"] = "context_org"
@@ -517,11 +517,17 @@ class FactBuilder:
                 # a conjoined title with its own article is another noun phrase ("a founding member of OpenAI
                 # and the former head of AI at Tesla"); without one it shares the "of" ("co-founder and
                 # chief executive of DeepMind")
+                # ("a co-founder and the chief executive of DeepMind": a founder word without an "of"
+                # of its own shares the one of its conjoined title)
+                owns_of = any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in founder.children)
                 skip = {x.i for c in founder.children if c.dep_ in ("appos", "relcl", "acl") or
-                        (c.dep_ == "conj" and any(g.dep_ in ("det", "poss") for g in c.children))
+                        (c.dep_ == "conj" and owns_of and any(g.dep_ in ("det", "poss") for g in c.children))
                         for x in c.subtree}
                 scope = ({x.i for x in founder.subtree} | {t.i for t in tokens if t.i < founder.i}) - skip
                 orgs = [m for m in orgs if any(t.i in scope and self.parsed.mention(ci, t) is m for t in tokens)]
+                if not orgs:
+                    # "the data-labelling company's founder": the organization the reference resolved to
+                    orgs = _referenced_orgs(self.parsed, ci, [t for t in tokens if t.i in scope])
             names = list(dict.fromkeys(m.name for m in orgs)) or \
                 [self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)]
             for org_name in filter(None, names):
@@ -614,6 +620,33 @@ class FactBuilder:
         return [r for r in REASONS if r in reasons]
 
 
+def _purpose_org(parsed: ParsedDocument, ci: int, token: Token) -> str | None:
+    """ "would join Microsoft to lead a new research team": the team is the organization's joined."""
+    if token.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    for c in token.head.children:
+        m = parsed.mention(ci, c) if c.dep_ == "dobj" else None
+        if m and m.kind == ORG and m.certain:
+            return m.name
+    return None
+
+
+def _referenced_orgs(parsed: ParsedDocument, ci: int, tokens: list[Token]) -> list[Mention]:
+    """Organizations a founder title names without a known name: a definite reference ("the
+    company's founder") or an unknown name in its "of" phrase ("a co-founder of Foldwise")."""
+    found = []
+    for t in tokens:
+        m = parsed.mention(ci, t)
+        if m is None or m.kind != ORG:
+            continue
+        if t.pos_ == "NOUN" and t.dep_ == "poss" and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+            found.append(m)
+        elif t.pos_ == "PROPN" and (t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ in ("of", "at")):
+            found.append(m)  # "co-founder of Foldwise": a name the gazetteer does not know
+    return found
+
+
 def _reversed(token: Token, lexicon: Lexicon) -> bool:
     reversals = set(lexicon.hedges.get("reversals", []))
     t = token
@@ -641,6 +674,8 @@ def _phrase_until_comma(token: Token) -> list[Token]:
 def _appos_tokens(token: Token) -> list[Token]:
     """A title in apposition, without coordinated names, clauses or what follows a comma."""
     skip = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "advcl") for t in c.subtree}
+    # nor a relative clause on a noun inside it: "chief executive of Quora, who is a director of the board"
+    skip |= {t.i for c in token.subtree if c.dep_ == "relcl" and c.head is not token for t in c.subtree}
     out = []
     for t in token.subtree:
         if t.i in skip:

@@ -1,0 +1,68 @@
+"""Members of committees, boards and teams named around the group rather than by a trigger:
+"its co-leads, A and B", "The other members are A and B" after a board is named, memberships that
+are denied ("is no longer a member") and teams an organization is joined to lead."""
+from __future__ import annotations
+
+import pytest
+
+from exodus.schema import Document
+
+CASES = [
+    pytest.param(
+        "Last month Nvidia quietly dissolved its robotics ethics team following the exits of its co-leads, "
+        "Maria Lopez and Hannah Berg.",
+        "2024-06-10",
+        [{"kind": "member", "person": "Maria Lopez", "org": "Nvidia", "role": "co-lead"},
+         {"kind": "member", "person": "Hannah Berg", "org": "Nvidia", "role": "co-lead"}],
+        [],
+        id="its-co-leads-a-and-b"),
+    pytest.param(
+        "Anthropic said it had formed a new board chaired by Peter Novak, the former chief executive of "
+        "Intel. The other members are Lena Fischer, a former diplomat, and Omar Haddad, the chief executive "
+        "of Dropbox, who is the only director from the old board to stay on.",
+        "2024-06-10",
+        [{"kind": "member", "person": "Lena Fischer", "org": "Anthropic"},
+         {"kind": "member", "person": "Omar Haddad", "org": "Anthropic"}],
+        [{"kind": "member", "person": "Omar Haddad", "org": "Dropbox"}],
+        id="other-members-of-a-board-named-before"),
+    pytest.param(
+        "Nvidia's board set up an audit committee in March. Ruth Baker, Nvidia's chief financial officer, "
+        "is no longer a member of the committee.",
+        "2024-06-10",
+        [],
+        [{"kind": "member", "person": "Ruth Baker"}],
+        id="no-longer-a-member"),
+    pytest.param(
+        "Nvidia said that Maria Lopez and Peter Novak would join Intel to lead a new chip design team.",
+        "2024-06-10",
+        [{"kind": "member", "person": "Maria Lopez", "org": "Intel"}],
+        [{"kind": "member", "person": "Maria Lopez", "org": "Nvidia"}],
+        id="join-an-org-to-lead-a-team"),
+]
+
+
+def _matches(fact: dict, expected: dict) -> bool:
+    return all(fact.get(k) == v for k, v in expected.items())
+
+
+@pytest.mark.parametrize("text,published,must,must_not", CASES)
+def test_group_members(rules_extractor, text, published, must, must_not):
+    doc = Document(id="t", text=text, published=published)
+    facts = [f.to_dict() for f in rules_extractor.extract(doc)]
+    for expected in must:
+        assert any(_matches(f, expected) for f in facts), f"missing {expected}\ngot {facts}"
+    for unwanted in must_not:
+        assert not any(_matches(f, unwanted) for f in facts), f"unwanted {unwanted}\ngot {facts}"
+    for f in facts:
+        ev = f["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_companions_of_a_led_committee_are_members(rules_extractor):
+    text = ("On Monday Nvidia's board created a Audit and Risk Committee led by directors Maria Lopez and "
+            "Peter Novak, along with chief financial officer Ruth Baker.")
+    facts = [f.to_dict() for f in rules_extractor.extract(Document(id="t", text=text, published="2024-06-10"))]
+    members = {(f["person"], f["group"]) for f in facts if f["kind"] == "member"}
+    assert ("Ruth Baker", "Audit and Risk Committee") in members, facts
+    assert ("Maria Lopez", "board") in members, facts
+
