@@ -11,6 +11,15 @@ from exodus.schema import Document
 
 CASES = [
     pytest.param(
+        "Nadia Perez ran the interpretability team at Anthropic for two years. Tom Ueda, who led the hardware "
+        "team until Anthropic shut it down in 2023, now advises startups. On Friday Anthropic said the interpretability "
+        "team no longer exists as a separate unit.",
+        "2024-03-04",
+        [{"kind": "group_event", "org": "Anthropic", "group": "hardware team", "action": "disbanded"},
+         {"kind": "group_event", "org": "Anthropic", "group": "interpretability team", "action": "disbanded"}],
+        [],
+        id="it-is-the-group-of-its-own-sentence-and-no-longer-exists-is-disbanded"),
+    pytest.param(
         "Helix Bank settled the claims. The four outside directors are Ruth Amos, Omar Haddad, Lena Fisk "
         "and Anna Berg. Its chairman, Tom Reed, was returning from Singapore when the news broke.",
         "2024-02-01",

@@ -373,8 +373,14 @@ class FactBuilder:
 
     def _mention_of(self, ci: int, token: Token, kind: str) -> Mention | None:
         if kind == GROUP and token.lower_ in ("it", "its") and token.pos_ == "PRON":
-            # "It also includes A and B", right after a committee was named
-            group = self.parsed.previous_group(self._start(ci, token))
+            # "It also includes A and B", right after a committee was named; "who led the robotics
+            # team until OpenAI wound it down": the group named earlier in the same sentence
+            position = self._start(ci, token)
+            sent_start = self._start(ci, token.sent[0])
+            same = [g for g in self.parsed.groups if sent_start <= g.start < position]
+            if same:
+                return max(same, key=lambda g: g.start)
+            group = self.parsed.previous_group(position)
             if group and self._start(ci, token) - group.start < 400:
                 return group
         m = self.parsed.mention(ci, token)
