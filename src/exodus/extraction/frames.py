@@ -212,7 +212,7 @@ class FactBuilder:
         base = dict(kind=kind, doc=self.parsed.document.id, evidence=evidence, date=date,
                     extractor=self.extractor, keywords=keywords)
         if kind in ("joined", "left", "member", "role"):
-            people = [m for m in fields.get("person", []) if m.kind == PERSON]
+            people = self._relative_clause_people(ci, token, [m for m in fields.get("person", []) if m.kind == PERSON])
             org = fields.get("org")
             for person in people:
                 conf = confidence - (0.1 if not person.certain else 0)
@@ -248,11 +248,23 @@ class FactBuilder:
                         if fields.get("org_slot") != "context_org" and fact.group.lower().split()[-1] in _WORKING_GROUPS:
                             self.facts.append(Fact(**dict(base, kind="left"), person=person.name, org=fact.org,
                                                    reasons=self._reasons(ci, sent, person, frame), confidence=conf - 0.1))
+                        elif _is_board(fact.group):
+                            # leaving the board is leaving the organization as a board member; "the board"
+                            # with no owner named is the one of the person's own organization
+                            self.facts.append(Fact(**dict(base, kind="left"), person=person.name,
+                                                   org=self._board_org(ci, token, person, fields, fact.org),
+                                                   role="board member", confidence=conf - 0.1,
+                                                   reasons=self._reasons(ci, sent, person, frame)))
                     if kind == "member" and key == "join" and fields["group"].certain and \
                             fact.group.lower().split()[-1] in _WORKING_GROUPS and fields.get("org_slot") != "context_org":
                         # joining a team or lab of an organization is joining the organization
                         self.facts.append(Fact(**dict(base, kind="joined"), person=person.name, org=fact.org,
                                                confidence=conf - 0.1))
+                    if kind == "member" and key == "join" and _is_board(fact.group):
+                        # joining a board is joining the organization as a board member
+                        self.facts.append(Fact(**dict(base, kind="joined"), person=person.name,
+                                               org=self._board_org(ci, token, person, fields, fact.org),
+                                               role="board member", confidence=conf - 0.1))
             if kind == "joined" and fields.get("replaced") and org:
                 for old in fields["replaced"]:
                     if old.kind == PERSON and old.name not in [p.name for p in people]:
@@ -282,6 +294,21 @@ class FactBuilder:
             for investor in investors:
                 self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
                                        amount=amount, **base))
+
+    def _board_org(self, ci: int, token: Token, person: Mention, fields: dict[str, Any], org: str) -> str:
+        """Whose board "the board" is: the one named, else the person's own organization, else the
+        organization the article is about."""
+        if fields.get("org_slot") != "context_org":
+            return org
+        return affiliation(self.facts, person.name, self._start(ci, token)) or org
+
+    def _relative_clause_people(self, ci: int, token: Token, people: list[Mention]) -> list[Mention]:
+        """"A; B, who joined the board in June; and C": a relative clause inside a list is about the
+        name it hangs on, not the whole list ("A and B, who left Google" still is about both)."""
+        if token.dep_ != "relcl" or len(people) < 2 or all(p.start < self._start(ci, token) for p in people):
+            return people
+        own = self.parsed.mention(ci, token.head)
+        return [p for p in people if own is not None and p.name == own.name] or people
 
     def _context_org(self, ci: int, sent: Span, token: Token, kind: str, fields: dict[str, Any],
                      own_org_ok: bool = False) -> list[Mention]:
@@ -612,6 +639,12 @@ class FactBuilder:
         reasons = set(find_reasons(texts, self.lexicon)) | set(frame.get("reasons", []))
         from exodus.schema import REASONS
         return [r for r in REASONS if r in reasons]
+
+
+def _is_board(group: str | None) -> bool:
+    """"the board", "OpenAI's board of directors", not "the board's safety committee"."""
+    words = (group or "").lower().split()
+    return bool(words) and (words[-1] == "board" or words[-2:] == ["of", "directors"] and "board" in words)
 
 
 def _reversed(token: Token, lexicon: Lexicon) -> bool:
