@@ -347,7 +347,31 @@ class FactBuilder:
             name = lookup(self.facts, person.name, position)
             if name:
                 return [Mention(ORG, name, 0, 0, certain=False)]
+            if slot == "affiliation_org" and self._bare_title(ci, token.sent, person):
+                # "Bob McGrew, the chief research officer, left": a title with no organization is
+                # one at the organization the article is about
+                name = self.parsed.previous_org(position, definite=True)
+                if name:
+                    return [Mention(ORG, name, 0, 0, certain=False)]
         return []
+
+    def _bare_title(self, ci: int, sent: Span, person: Mention) -> bool:
+        """"Lilian Weng, vice president of research, ...", "chief research officer Bob McGrew": a current
+        title beside the person's name that names no organization (and no other employer)."""
+        for token in sent:
+            mention = self.parsed.mention(ci, token)
+            if mention is None or mention.kind != PERSON or mention.name != person.name or \
+                    token.head.i != token.i and self.parsed.mention(ci, token.head) is mention:
+                continue
+            for phrase in self._title_phrases(ci, token, mention):
+                text = " ".join(t.text for t in phrase)
+                if not self._title_re.search(text) or _FORMER.search(text) or _FOUNDER.search(text):
+                    continue
+                if any((m := self.parsed.mention(ci, t)) and m.kind == ORG for t in phrase) or \
+                        any(t.lower_ in ("at", "with", "from", "'s", "’s") or t.dep_ == "poss" for t in phrase):
+                    continue
+                return True
+        return False
 
     def _mentions_words(self, ci: int, sent: Span, words: list[str]) -> bool:
         """Does this sentence or the one before it speak of one of `words` (lemmas)?"""
