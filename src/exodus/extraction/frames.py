@@ -317,9 +317,13 @@ class FactBuilder:
         article's main organization."""
         position = self._start(ci, token)
         people = fields.get("person") or []
-        own = self._title_org(ci, sent, people[0]) if people else None
+        own = self._title_org(ci, sent, people[0], founders=kind != "joined") if people else None
         org = None
-        if kind == "invested":
+        if kind == "joined":
+            org = _fronted_for_org(self.parsed, ci, token)
+        if org:
+            pass
+        elif kind == "invested":
             org = self.parsed.round_owner(position)
         elif own and (kind != "joined" or own_org_ok):
             # a departure is from the person's own organization, and so is a promotion ("X, Scale's
@@ -380,15 +384,16 @@ class FactBuilder:
             start = sent.doc[start - 1].sent.start
         return any(t.lemma_.lower() in words for t in sent.doc[start:sent.end])
 
-    def _title_org(self, ci: int, sent: Span, person: Mention) -> str | None:
-        """"Ford China CEO Jason Luo": the organization in a person's own title."""
+    def _title_org(self, ci: int, sent: Span, person: Mention, founders: bool = True) -> str | None:
+        """"Ford China CEO Jason Luo": the organization in a person's own title. Without `founders`, not a
+        founder's title ("the Twitch co-founder who was named interim CEO" is not promoted at Twitch)."""
         for token in sent:
             if self.parsed.mention(ci, token) is not person or token.head.i != token.i and \
                     self.parsed.mention(ci, token.head) is person:
                 continue
             for phrase in self._title_phrases(ci, token, person):
                 text = " ".join(t.text for t in phrase)
-                if self._title_re.search(text) and not _FORMER.search(text):
+                if self._title_re.search(text) and not _FORMER.search(text) and (founders or not _FOUNDER.search(text)):
                     for t in phrase:
                         m = self.parsed.mention(ci, t)
                         if m and m.kind == ORG:
@@ -663,6 +668,20 @@ class FactBuilder:
         reasons = set(find_reasons(texts, self.lexicon)) | set(frame.get("reasons", []))
         from exodus.schema import REASONS
         return [r for r in REASONS if r in reasons]
+
+
+def _fronted_for_org(parsed: ParsedDocument, ci: int, token: Token) -> str | None:
+    """"For Meta, hiring Gross is a consolation prize": a hire named as a clause subject is by the
+    organization of a fronted "for" phrase."""
+    if token.dep_ not in ("csubj", "nsubj") or token.tag_ != "VBG":
+        return None
+    for prep in token.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i < token.i:
+            for obj in prep.children:
+                m = parsed.mention(ci, obj)
+                if obj.dep_ == "pobj" and m and m.kind == ORG:
+                    return m.name
+    return None
 
 
 def _is_board(group: str | None) -> bool:
