@@ -72,3 +72,42 @@ def tenure_departures(builder, ci: int, sent) -> None:
                                       to_org=fact.org, date=None, reasons=[], evidence=fact.evidence,
                                       confidence=fact.confidence - 0.15, extractor=fact.extractor,
                                       keywords=list(fact.keywords)))
+
+
+# verbs of moving somewhere: going to a new organization is also leaving the one held before
+_MOVES = {"go", "move", "defect", "jump", "decamp", "switch", "head"}
+
+
+def move_departures(builder, ci: int, sent) -> None:
+    """"John Schulman, a co-founder, went to Anthropic": a move to a new organization by someone the
+    document has tied to another one (a title, a founding, an earlier arrival) is also a departure
+    from that one. Runs after the sentence's titles, so a tie stated in the same sentence counts."""
+    verbs = {builder._start(ci, t): t for t in sent if t.lemma_.lower() in _MOVES}
+    for fact in list(builder.facts):
+        if fact.kind != "joined" or fact.from_org and not fact.implied_from or \
+                not any(start in verbs for start, _ in fact.keywords):
+            continue
+        start = next(start for start, _ in fact.keywords if start in verbs)
+        tie = _tie_elsewhere(builder.facts, fact.person, fact.org, start)
+        if tie is None or any(f.kind == "left" and f.person == fact.person and f.org == tie
+                              and f.evidence.start == fact.evidence.start for f in builder.facts):
+            continue
+        fact.from_org = tie
+        fact.implied_from = False
+        builder.facts.append(Fact(kind="left", doc=fact.doc, person=fact.person, org=tie, to_org=fact.org,
+                                  date=fact.date, reasons=[], evidence=fact.evidence,
+                                  confidence=fact.confidence - 0.2, extractor=fact.extractor,
+                                  keywords=list(fact.keywords)))
+
+
+def _tie_elsewhere(facts: list[Fact], person: str, destination: str, before: int) -> str | None:
+    """The organization `person` was last tied to before `before`, other than `destination`."""
+    latest: tuple[int, int, str] | None = None
+    for order, fact in enumerate(facts):
+        if fact.person != person or fact.kind not in _TIES or not fact.org or fact.org in (person, destination):
+            continue
+        if fact.evidence.start > before:
+            continue
+        if latest is None or (fact.evidence.start, order) >= latest[:2]:
+            latest = (fact.evidence.start, order, fact.org)
+    return latest[2] if latest else None

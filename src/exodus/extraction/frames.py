@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from exodus.extraction.affiliations import affiliation, former_employer, tenure_departures
+from exodus.extraction.affiliations import affiliation, former_employer, move_departures, tenure_departures
 from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
@@ -80,6 +80,7 @@ class FactBuilder:
                 self._trigger(ci, sent, token, lemma, nouns[lemma], particles)
         tenure_departures(self, ci, sent)
         self._titles(ci, sent)
+        move_departures(self, ci, sent)
         self._backed_compounds(ci, sent)
         collective_facts(self, ci, sent)
         investor_list_facts(self, ci, sent)
