@@ -12,7 +12,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from exodus.extraction.affiliations import affiliation, former_employer, move_departures, tenure_departures
+from exodus.extraction.affiliations import (affiliation, elliptic_moves, former_employer, holds_post, move_departures,
+                                            tenure_departures)
 from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
@@ -81,6 +82,7 @@ class FactBuilder:
         tenure_departures(self, ci, sent)
         self._titles(ci, sent)
         move_departures(self, ci, sent)
+        elliptic_moves(self, ci, sent)
         self._backed_compounds(ci, sent)
         collective_facts(self, ci, sent)
         investor_list_facts(self, ci, sent)
@@ -249,7 +251,7 @@ class FactBuilder:
                         if fields.get("org_slot") != "context_org" and fact.group.lower().split()[-1] in _WORKING_GROUPS:
                             self.facts.append(Fact(**dict(base, kind="left"), person=person.name, org=fact.org,
                                                    reasons=self._reasons(ci, sent, person, frame), confidence=conf - 0.1))
-                        elif _is_board(fact.group):
+                        elif _is_board(fact.group) and not holds_post(self.facts, person.name, fact.org):
                             # leaving the board is leaving the organization as a board member; "the board"
                             # with no owner named is the one of the person's own organization
                             self.facts.append(Fact(**dict(base, kind="left"), person=person.name,
@@ -363,20 +365,25 @@ class FactBuilder:
     def _bare_title(self, ci: int, sent: Span, person: Mention) -> bool:
         """"Lilian Weng, vice president of research, ...", "chief research officer Bob McGrew": a current
         title beside the person's name that names no organization (and no other employer)."""
+        return any(not any((m := self.parsed.mention(ci, t)) and m.kind == ORG for t in phrase) and
+                   not any(t.lower_ in ("at", "with", "from", "'s", "’s") or t.dep_ == "poss" for t in phrase)
+                   for phrase in self._current_titles(ci, sent, person.name))
+
+    def _current_titles(self, ci: int, sent: Span, name: str) -> list[list[Token]]:
+        """The title phrases beside a person's name in `sent` that state a current post (not a former
+        one, not a founding, not a board seat)."""
+        found = []
         for token in sent:
             mention = self.parsed.mention(ci, token)
-            if mention is None or mention.kind != PERSON or mention.name != person.name or \
+            if mention is None or mention.kind != PERSON or mention.name != name or \
                     token.head.i != token.i and self.parsed.mention(ci, token.head) is mention:
                 continue
             for phrase in self._title_phrases(ci, token, mention):
                 text = " ".join(t.text for t in phrase)
-                if not self._title_re.search(text) or _FORMER.search(text) or _FOUNDER.search(text):
-                    continue
-                if any((m := self.parsed.mention(ci, t)) and m.kind == ORG for t in phrase) or \
-                        any(t.lower_ in ("at", "with", "from", "'s", "’s") or t.dep_ == "poss" for t in phrase):
-                    continue
-                return True
-        return False
+                if self._title_re.search(text) and not _FORMER.search(text) and not _FOUNDER.search(text) \
+                        and not _BOARD.search(text) and not re.search(r"\b(?:director|chair|trustee)", text, re.I):
+                    found.append(phrase)
+        return found
 
     def _mentions_words(self, ci: int, sent: Span, words: list[str]) -> bool:
         """Does this sentence or the one before it speak of one of `words` (lemmas)?"""
