@@ -85,6 +85,49 @@ CASES = [
         [],
         [{"kind": "joined", "person": "Ravi Menon"}],
         id="returning-a-thing-is-no-return"),
+    pytest.param(
+        "Corvid Systems is reshaping its leadership. Priya Nair will leave the board of Corvid Systems in June. "
+        "Ben Hale stepped off the board in 2021. Mia Lund joined the board in March.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Priya Nair", "org": "Corvid Systems", "role": "board member"},
+         {"kind": "left", "person": "Ben Hale", "org": "Corvid Systems", "role": "board member", "date": "2021"},
+         {"kind": "joined", "person": "Mia Lund", "org": "Corvid Systems", "role": "board member"}],
+        [],
+        id="joining-or-leaving-the-board-is-a-move-as-board-member"),
+    pytest.param(
+        "Corvid Systems changed its board. Priya Nair is stepping down from the board. So is Mia Lund, the "
+        "company's chief engineer. Ben Hale is leaving the board as well. So is Tom Ekberg.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Priya Nair", "org": "Corvid Systems", "role": "board member"},
+         {"kind": "left", "person": "Tom Ekberg", "org": "Corvid Systems", "role": "board member"}],
+        [{"kind": "left", "person": "Mia Lund"}],
+        id="so-is-repeats-the-move-but-staff-keep-their-jobs"),
+    pytest.param(
+        "Corvid Systems makes warehouse robots. Priya Nair, the chief operating officer, and Ben Hale, a vice "
+        "president of sales, left last week. Karl Ostrow, a longtime customer, left the meeting early.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Priya Nair", "org": "Corvid Systems"},
+         {"kind": "left", "person": "Ben Hale", "org": "Corvid Systems"}],
+        [{"kind": "left", "person": "Karl Ostrow"}],
+        id="bare-departure-with-an-org-less-title-is-from-the-main-company"),
+    pytest.param(
+        "Corvid Systems was started by Priya Nair in 2016. Ben Hale, a fellow co-founder, went to Nimbus AI "
+        "in 2022. Lea Moss will become executive vice president of engineering.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Ben Hale", "org": "Corvid Systems", "to_org": "Nimbus AI"},
+         {"kind": "joined", "person": "Ben Hale", "org": "Nimbus AI", "from_org": "Corvid Systems"},
+         {"kind": "joined", "person": "Lea Moss", "org": "Corvid Systems"}],
+        [],
+        id="a-founder-going-elsewhere-leaves-and-a-future-post-is-at-the-main-company"),
+    pytest.param(
+        "Corvid Systems named Priya Nair interim chief executive on Monday. Nair, the Vela co-founder who was "
+        "named interim chief executive, will hand the job back to Ben Hale. For Nimbus AI, hiring Hale is a win.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Priya Nair", "org": "Corvid Systems"},
+         {"kind": "joined", "person": "Ben Hale", "org": "Nimbus AI"}],
+        [{"kind": "joined", "person": "Priya Nair", "org": "Vela"},
+         {"kind": "joined", "person": "Ben Hale", "org": "Corvid Systems"}],
+        id="handing-the-job-back-and-a-fronted-hirer"),
 ]
 
 

@@ -72,3 +72,87 @@ def tenure_departures(builder, ci: int, sent) -> None:
                                       to_org=fact.org, date=None, reasons=[], evidence=fact.evidence,
                                       confidence=fact.confidence - 0.15, extractor=fact.extractor,
                                       keywords=list(fact.keywords)))
+
+
+# verbs of moving somewhere: going to a new organization is also leaving the one held before
+_MOVES = {"go", "move", "defect", "jump", "decamp", "switch", "head"}
+
+
+def move_departures(builder, ci: int, sent) -> None:
+    """"John Schulman, a co-founder, went to Anthropic": a move to a new organization by someone the
+    document has tied to another one (a title, a founding, an earlier arrival) is also a departure
+    from that one. Runs after the sentence's titles, so a tie stated in the same sentence counts."""
+    verbs = {builder._start(ci, t): t for t in sent if t.lemma_.lower() in _MOVES}
+    for fact in list(builder.facts):
+        if fact.kind != "joined" or fact.from_org and not fact.implied_from or \
+                not any(start in verbs for start, _ in fact.keywords):
+            continue
+        start = next(start for start, _ in fact.keywords if start in verbs)
+        tie = _tie_elsewhere(builder.facts, fact.person, fact.org, start)
+        if tie is None or any(f.kind == "left" and f.person == fact.person and f.org == tie
+                              and f.evidence.start == fact.evidence.start for f in builder.facts):
+            continue
+        fact.from_org = tie
+        fact.implied_from = False
+        builder.facts.append(Fact(kind="left", doc=fact.doc, person=fact.person, org=tie, to_org=fact.org,
+                                  date=fact.date, reasons=[], evidence=fact.evidence,
+                                  confidence=fact.confidence - 0.2, extractor=fact.extractor,
+                                  keywords=list(fact.keywords)))
+
+
+def _tie_elsewhere(facts: list[Fact], person: str, destination: str, before: int) -> str | None:
+    """The organization `person` was last tied to before `before`, other than `destination`."""
+    latest: tuple[int, int, str] | None = None
+    for order, fact in enumerate(facts):
+        if fact.person != person or fact.kind not in _TIES or not fact.org or fact.org in (person, destination):
+            continue
+        if fact.evidence.start > before:
+            continue
+        if latest is None or (fact.evidence.start, order) >= latest[:2]:
+            latest = (fact.evidence.start, order, fact.org)
+    return latest[2] if latest else None
+
+
+def elliptic_moves(builder, ci: int, sent) -> None:
+    """"A and B are leaving the board. So is C.": a "So is/does/has X" sentence repeats the arrivals
+    and departures of the sentence before for X; the evidence spans both sentences."""
+    from exodus.extraction.mentions import PERSON  # local: keeps this module free of parse imports
+    from exodus.schema import Evidence
+
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or words[0].lower_ != "so" or words[1].lemma_ not in ("be", "do", "have") \
+            or sent.start == 0:
+        return
+    people = [m for t in sent if t.dep_ in ("nsubj", "conj", "compound") and (m := builder.parsed.mention(ci, t))
+              and m.kind == PERSON]
+    if not people:
+        return
+    previous = builder._evidence(ci, sent.doc[sent.start - 1].sent)
+    current = builder._evidence(ci, sent)
+    text = builder.parsed.document.text[previous.start:current.end]
+    evidence = Evidence(previous.start, current.end, text)
+    names = {m.name for m in people}
+    for fact in list(builder.facts):
+        if fact.kind not in ("joined", "left") or fact.evidence.start != previous.start or fact.person in names:
+            continue
+        for name in sorted(names):
+            if any(f.kind == fact.kind and f.person == name and f.org == fact.org for f in builder.facts):
+                continue
+            if fact.role == "board member" and (holds_post(builder.facts, name, fact.org) or
+                                                builder._current_titles(ci, sent, name)):
+                continue  # "So is X, the company's chief scientist": leaves the board, stays on staff
+            copy = Fact(kind=fact.kind, doc=fact.doc, person=name, org=fact.org, role=fact.role, date=fact.date,
+                        evidence=evidence, confidence=fact.confidence - 0.1, extractor=fact.extractor,
+                        keywords=list(fact.keywords))
+            if fact.kind == "left":
+                copy.reasons, copy.to_org = list(fact.reasons or []), fact.to_org
+            else:
+                copy.from_org = None
+            builder.facts.append(copy)
+
+
+def holds_post(facts: list[Fact], person: str, org: str | None) -> bool:
+    """Does `person` hold a post at `org` besides a board seat ("Ilya Sutskever, the company's chief
+    scientist")? Then leaving the board is not leaving the organization."""
+    return any(f.kind == "role" and f.person == person and f.org == org and f.role and
+               not any(w in f.role.lower() for w in ("board", "director", "chair", "trustee")) for f in facts)

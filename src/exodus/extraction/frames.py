@@ -12,7 +12,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from exodus.extraction.affiliations import affiliation, former_employer, tenure_departures
+from exodus.extraction.affiliations import (affiliation, elliptic_moves, former_employer, holds_post, move_departures,
+                                            tenure_departures)
 from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
@@ -80,6 +81,8 @@ class FactBuilder:
                 self._trigger(ci, sent, token, lemma, nouns[lemma], particles)
         tenure_departures(self, ci, sent)
         self._titles(ci, sent)
+        move_departures(self, ci, sent)
+        elliptic_moves(self, ci, sent)
         self._backed_compounds(ci, sent)
         collective_facts(self, ci, sent)
         investor_list_facts(self, ci, sent)
@@ -212,7 +215,7 @@ class FactBuilder:
         base = dict(kind=kind, doc=self.parsed.document.id, evidence=evidence, date=date,
                     extractor=self.extractor, keywords=keywords)
         if kind in ("joined", "left", "member", "role"):
-            people = [m for m in fields.get("person", []) if m.kind == PERSON]
+            people = self._relative_clause_people(ci, token, [m for m in fields.get("person", []) if m.kind == PERSON])
             org = fields.get("org")
             for person in people:
                 conf = confidence - (0.1 if not person.certain else 0)
@@ -248,11 +251,23 @@ class FactBuilder:
                         if fields.get("org_slot") != "context_org" and fact.group.lower().split()[-1] in _WORKING_GROUPS:
                             self.facts.append(Fact(**dict(base, kind="left"), person=person.name, org=fact.org,
                                                    reasons=self._reasons(ci, sent, person, frame), confidence=conf - 0.1))
+                        elif _is_board(fact.group) and not holds_post(self.facts, person.name, fact.org):
+                            # leaving the board is leaving the organization as a board member; "the board"
+                            # with no owner named is the one of the person's own organization
+                            self.facts.append(Fact(**dict(base, kind="left"), person=person.name,
+                                                   org=self._board_org(ci, token, person, fields, fact.org),
+                                                   role="board member", confidence=conf - 0.1,
+                                                   reasons=self._reasons(ci, sent, person, frame)))
                     if kind == "member" and key == "join" and fields["group"].certain and \
                             fact.group.lower().split()[-1] in _WORKING_GROUPS and fields.get("org_slot") != "context_org":
                         # joining a team or lab of an organization is joining the organization
                         self.facts.append(Fact(**dict(base, kind="joined"), person=person.name, org=fact.org,
                                                confidence=conf - 0.1))
+                    if kind == "member" and key == "join" and _is_board(fact.group):
+                        # joining a board is joining the organization as a board member
+                        self.facts.append(Fact(**dict(base, kind="joined"), person=person.name,
+                                               org=self._board_org(ci, token, person, fields, fact.org),
+                                               role="board member", confidence=conf - 0.1))
             if kind == "joined" and fields.get("replaced") and org:
                 for old in fields["replaced"]:
                     if old.kind == PERSON and old.name not in [p.name for p in people]:
@@ -283,6 +298,21 @@ class FactBuilder:
                 self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
                                        amount=amount, **base))
 
+    def _board_org(self, ci: int, token: Token, person: Mention, fields: dict[str, Any], org: str) -> str:
+        """Whose board "the board" is: the one named, else the person's own organization, else the
+        organization the article is about."""
+        if fields.get("org_slot") != "context_org":
+            return org
+        return affiliation(self.facts, person.name, self._start(ci, token)) or org
+
+    def _relative_clause_people(self, ci: int, token: Token, people: list[Mention]) -> list[Mention]:
+        """"A; B, who joined the board in June; and C": a relative clause inside a list is about the
+        name it hangs on, not the whole list ("A and B, who left Google" still is about both)."""
+        if token.dep_ != "relcl" or len(people) < 2 or all(p.start < self._start(ci, token) for p in people):
+            return people
+        own = self.parsed.mention(ci, token.head)
+        return [p for p in people if own is not None and p.name == own.name] or people
+
     def _context_org(self, ci: int, sent: Span, token: Token, kind: str, fields: dict[str, Any],
                      own_org_ok: bool = False) -> list[Mention]:
         """The organization a statement is about when it names none: the one whose round it is (for
@@ -290,9 +320,13 @@ class FactBuilder:
         article's main organization."""
         position = self._start(ci, token)
         people = fields.get("person") or []
-        own = self._title_org(ci, sent, people[0]) if people else None
+        own = self._title_org(ci, sent, people[0], founders=kind != "joined") if people else None
         org = None
-        if kind == "invested":
+        if kind == "joined":
+            org = _fronted_for_org(self.parsed, ci, token)
+        if org:
+            pass
+        elif kind == "invested":
             org = self.parsed.round_owner(position)
         elif own and (kind != "joined" or own_org_ok):
             # a departure is from the person's own organization, and so is a promotion ("X, Scale's
@@ -320,7 +354,36 @@ class FactBuilder:
             name = lookup(self.facts, person.name, position)
             if name:
                 return [Mention(ORG, name, 0, 0, certain=False)]
+            if slot == "affiliation_org" and self._bare_title(ci, token.sent, person):
+                # "Bob McGrew, the chief research officer, left": a title with no organization is
+                # one at the organization the article is about
+                name = self.parsed.previous_org(position, definite=True)
+                if name:
+                    return [Mention(ORG, name, 0, 0, certain=False)]
         return []
+
+    def _bare_title(self, ci: int, sent: Span, person: Mention) -> bool:
+        """"Lilian Weng, vice president of research, ...", "chief research officer Bob McGrew": a current
+        title beside the person's name that names no organization (and no other employer)."""
+        return any(not any((m := self.parsed.mention(ci, t)) and m.kind == ORG for t in phrase) and
+                   not any(t.lower_ in ("at", "with", "from", "'s", "’s") or t.dep_ == "poss" for t in phrase)
+                   for phrase in self._current_titles(ci, sent, person.name))
+
+    def _current_titles(self, ci: int, sent: Span, name: str) -> list[list[Token]]:
+        """The title phrases beside a person's name in `sent` that state a current post (not a former
+        one, not a founding, not a board seat)."""
+        found = []
+        for token in sent:
+            mention = self.parsed.mention(ci, token)
+            if mention is None or mention.kind != PERSON or mention.name != name or \
+                    token.head.i != token.i and self.parsed.mention(ci, token.head) is mention:
+                continue
+            for phrase in self._title_phrases(ci, token, mention):
+                text = " ".join(t.text for t in phrase)
+                if self._title_re.search(text) and not _FORMER.search(text) and not _FOUNDER.search(text) \
+                        and not _BOARD.search(text) and not re.search(r"\b(?:director|chair|trustee)", text, re.I):
+                    found.append(phrase)
+        return found
 
     def _mentions_words(self, ci: int, sent: Span, words: list[str]) -> bool:
         """Does this sentence or the one before it speak of one of `words` (lemmas)?"""
@@ -329,15 +392,16 @@ class FactBuilder:
             start = sent.doc[start - 1].sent.start
         return any(t.lemma_.lower() in words for t in sent.doc[start:sent.end])
 
-    def _title_org(self, ci: int, sent: Span, person: Mention) -> str | None:
-        """"Ford China CEO Jason Luo": the organization in a person's own title."""
+    def _title_org(self, ci: int, sent: Span, person: Mention, founders: bool = True) -> str | None:
+        """"Ford China CEO Jason Luo": the organization in a person's own title. Without `founders`, not a
+        founder's title ("the Twitch co-founder who was named interim CEO" is not promoted at Twitch)."""
         for token in sent:
             if self.parsed.mention(ci, token) is not person or token.head.i != token.i and \
                     self.parsed.mention(ci, token.head) is person:
                 continue
             for phrase in self._title_phrases(ci, token, person):
                 text = " ".join(t.text for t in phrase)
-                if self._title_re.search(text) and not _FORMER.search(text):
+                if self._title_re.search(text) and not _FORMER.search(text) and (founders or not _FOUNDER.search(text)):
                     for t in phrase:
                         m = self.parsed.mention(ci, t)
                         if m and m.kind == ORG:
@@ -651,6 +715,26 @@ def _referenced_orgs(parsed: ParsedDocument, ci: int, tokens: list[Token]) -> li
         elif t.pos_ == "PROPN" and (t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ in ("of", "at")):
             found.append(m)  # "co-founder of Foldwise": a name the gazetteer does not know
     return found
+
+
+def _fronted_for_org(parsed: ParsedDocument, ci: int, token: Token) -> str | None:
+    """"For Meta, hiring Gross is a consolation prize": a hire named as a clause subject is by the
+    organization of a fronted "for" phrase."""
+    if token.dep_ not in ("csubj", "nsubj") or token.tag_ != "VBG":
+        return None
+    for prep in token.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i < token.i:
+            for obj in prep.children:
+                m = parsed.mention(ci, obj)
+                if obj.dep_ == "pobj" and m and m.kind == ORG:
+                    return m.name
+    return None
+
+
+def _is_board(group: str | None) -> bool:
+    """"the board", "OpenAI's board of directors", not "the board's safety committee"."""
+    words = (group or "").lower().split()
+    return bool(words) and (words[-1] == "board" or words[-2:] == ["of", "directors"] and "board" in words)
 
 
 def _reversed(token: Token, lexicon: Lexicon) -> bool:
