@@ -182,7 +182,8 @@ class ParsedDocument:
                     fold_name(tok.text) in self.table.people:
                 # a surname the NER missed ("Louvet , 52 , resigned"), once the full name is known
                 mention = Mention(PERSON, self.table.people[fold_name(tok.text)], start, start + len(tok),
-                                  subject=tok.dep_ in ("nsubj", "nsubjpass"))
+                                  subject=tok.dep_ in ("nsubj", "nsubjpass") or
+                                  (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")))
                 self.token_mentions[key] = mention
                 self._add_to_timeline(mention)  # a later "he" may mean this person
                 continue
@@ -389,6 +390,10 @@ class ParsedDocument:
                       and (m.certain or m.subject)]
         if not candidates:
             return latest
+        if not any(m.subject and m.start >= sentence_start for m in candidates):
+            centre = self._previous_subject(sentence_start)
+            if centre:
+                return centre
         counts = self.table.person_counts
         top = max(counts.values()) if counts else 1
         best, best_score = None, -1.0
@@ -397,6 +402,39 @@ class ParsedDocument:
             if score >= best_score:
                 best, best_score = m, score
         return best
+
+    def _previous_subject(self, sentence_start: int) -> Mention | None:
+        """The person the sentence just before `sentence_start` is about: its main clause's
+        subject ("Musk's history with AI labs is tangled. He co-founded ..."), else the latest
+        person subject of any of its clauses. A name in an object, an appositive or a list is not
+        what the next sentence's "he" continues with."""
+        text = self.document.text
+        for ci, chunk in enumerate(self.chunks):
+            for sent in chunk.doc.sents:
+                end = chunk.offset + sent.end_char
+                if end > sentence_start or text[end:sentence_start].strip():
+                    continue
+                return self._sentence_subject(ci, sent)
+        return None
+
+    def _sentence_subject(self, ci: int, sent: Span) -> Mention | None:
+        main, others = None, []
+        for tok in sent:
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            m = self.token_mentions.get((ci, tok.i))
+            if m is None or m.kind != PERSON:
+                owners = [c for c in tok.children if c.dep_ == "poss"]
+                m = self.token_mentions.get((ci, owners[0].i)) if owners else None
+            if m is None or m.kind != PERSON:
+                continue
+            if tok.head == sent.root:
+                main = main or m
+            else:
+                others.append(m)
+        if main:
+            return main
+        return others[-1] if others else None
 
     def round_owner(self, position: int) -> str | None:
         """Whose funding round an investment sentence speaks of: the latest round's owner."""

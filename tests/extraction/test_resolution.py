@@ -1,0 +1,37 @@
+"""Within-document entity resolution: pronouns, names and organization references.
+
+Articles written for these tests; each yields the facts listed and none of the unwanted ones.
+"""
+from __future__ import annotations
+
+import pytest
+
+from exodus.schema import Document
+
+CASES = [
+    pytest.param(
+        "Priya Nandakumar will run Helix Robotics. Priya Nandakumar said the company would build warehouse "
+        "robots, and Priya Nandakumar expects to hire fifty engineers this year.\n\n"
+        "Tomas Reiner, a robotics veteran, is advising Helix Robotics. He co-founded Vantor Labs in 2016.",
+        "2024-05-02",
+        [{"kind": "founded", "person": "Tomas Reiner", "org": "Vantor Labs"}],
+        [{"kind": "founded", "person": "Priya Nandakumar"}],
+        id="pronoun-continues-previous-sentence-subject"),
+]
+
+
+def _matches(fact: dict, expected: dict) -> bool:
+    return all(fact.get(k) == v for k, v in expected.items())
+
+
+@pytest.mark.parametrize("text,published,must,must_not", CASES)
+def test_resolution(rules_extractor, text, published, must, must_not):
+    doc = Document(id="t", text=text, published=published)
+    facts = [f.to_dict() for f in rules_extractor.extract(doc)]
+    for expected in must:
+        assert any(_matches(f, expected) for f in facts), f"missing {expected}\ngot {facts}"
+    for unwanted in must_not:
+        assert not any(_matches(f, unwanted) for f in facts), f"unwanted {unwanted}\ngot {facts}"
+    for f in facts:
+        ev = f["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
