@@ -35,3 +35,30 @@ def test_resolution(rules_extractor, text, published, must, must_not):
     for f in facts:
         ev = f["evidence"]
         assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def _parse(rules_extractor, text):
+    from exodus.extraction.parsed import Chunk, ParsedDocument
+    doc = rules_extractor.nlp(text)
+    return doc, ParsedDocument(Document(id="t", text=text, published="2024-01-01"), [Chunk(0, doc)],
+                               rules_extractor.lexicon)
+
+
+def _resolved(rules_extractor, text, word, nth=0):
+    doc, parsed = _parse(rules_extractor, text)
+    tokens = [t for t in doc if t.text == word]
+    m = parsed.mention(0, tokens[nth])
+    return m.name if m else None
+
+
+def test_nickname_in_parentheses_is_part_of_one_person(rules_extractor):
+    text = ("The lab's first hires include Oluwaseun (Seun) Adeyemi, a former Google engineer, and Marta Kowalska. "
+            "Adeyemi will lead research.")
+    assert _resolved(rules_extractor, text, "Oluwaseun") == "Oluwaseun Adeyemi"
+    assert _resolved(rules_extractor, text, "Adeyemi", 1) == "Oluwaseun Adeyemi"
+
+
+def test_its_in_a_sentence_about_a_person_is_the_org_it_named(rules_extractor):
+    text = ("Helix Robotics said on Monday that it had hired Jane Roe. Helix Robotics builds robots. "
+            "She co-founded Vantor Labs in 2016 and left its board in 2020.")
+    assert _resolved(rules_extractor, text, "its") == "Vantor Labs"

@@ -36,6 +36,7 @@ class Mention:
 
 def clean_person_name(text: str) -> str:
     text = re.sub(r"\s*(?:'s|’s|')\s*$", "", text.strip())
+    text = re.sub(r"\s*\([^()]*\)\s*", " ", text)  # "Yuhuai (Tony) Wu": a nickname is not part of the name
     text = re.sub(r"\s+", " ", text)
     words = text.split(" ")
     while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
@@ -53,7 +54,7 @@ def clean_org_name(text: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
-    words = text.split()
+    words = re.sub(r"\s*\([A-Z][^()]*\)", "", text).split()
     return 2 <= len(words) <= 4 and all(_NAME_TOKEN.match(w) or w.lower() in ("de", "van", "von", "da", "del", "le", "la", "bin")
                                         for w in words)
 

@@ -85,6 +85,7 @@ class ParsedDocument:
         org_names: list[str] = []
         self._org_like = self._org_like_names()
         for chunk in self.chunks:
+            _mark_nicknamed_people(chunk.doc)
             chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
             for ent in chunk.doc.ents:
                 if ent.label_ == "ORG" and ent.start >= 2 and chunk.doc[ent.start - 1].text == "(" and \
@@ -205,7 +206,8 @@ class ParsedDocument:
                         # "He co-founded DeepMind ... He quit Google": a chain of pronouns stays on one person
                         self._add_to_timeline(mention)
             elif lower in ("it", "its", "they", "their", "them") and tok.pos_ == "PRON":
-                org = self._reporting_subject(ci, tok) or self.previous_org(start)
+                org = self._reporting_subject(ci, tok) or self._person_sentence_org(ci, tok) or \
+                    self.previous_org(start)
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns["group"] and tok.dep_ != "compound" and \
@@ -308,6 +310,24 @@ class ParsedDocument:
                     v[1] += 1
         out.update(k for k, (people, orgs) in votes.items() if orgs >= people and orgs > 0)
         return out
+
+    def _person_sentence_org(self, ci: int, tok: Token) -> str | None:
+        """"He co-founded OpenAI in 2015 and left its board": in a sentence about a person, "it"
+        and "its" are the organization that sentence named last, not the article's main one."""
+        if tok.lower_ not in ("it", "its"):
+            return None
+        sent = tok.sent
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        m = self.token_mentions.get((ci, subjects[0].i))
+        if m is None or m.kind != PERSON:
+            return None
+        for t in reversed(sent[:tok.i - sent.start]):
+            m = self.token_mentions.get((ci, t.i))
+            if m is not None and m.kind == ORG and m.certain:
+                return m.name
+        return None
 
     def _reporting_subject(self, ci: int, tok: Token) -> str | None:
         """"Chipotle announced that it has hired ...": "it" is the announcing organization."""
@@ -556,6 +576,28 @@ def name_lists(doc: Doc) -> list[list[list[Token]]]:
     if len(current) >= 2:
         runs.append(current)
     return runs
+
+
+def _mark_nicknamed_people(doc: Doc) -> None:
+    """"Yuhuai (Tony) Wu": a given name, a nickname in parentheses and a surname are one person,
+    which the NER splits into pieces (an organization "Yuhuai (Tony" and a person "Wu")."""
+    spans = []
+    for i in range(len(doc) - 4):
+        first, open_, nick, close, last = doc[i:i + 5]
+        if open_.text == "(" and close.text == ")" and all(
+                t.pos_ == "PROPN" and _NAME_WORD.match(t.text) for t in (first, nick, last)) and \
+                last.ent_type_ in ("PERSON", "") and not (i > 0 and doc[i - 1].pos_ == "PROPN"):
+            end = i + 5
+            while end < len(doc) and doc[end].pos_ == "PROPN" and _NAME_WORD.match(doc[end].text):
+                end += 1
+            spans.append(Span(doc, i, end, label="PERSON"))
+    if not spans:
+        return
+    taken = {t.i for span in spans for t in span}
+    doc.ents = [e for e in doc.ents if not any(t.i in taken for t in e)] + spans
+
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 
 
 def _single_capitalized(ent: Span) -> bool:
