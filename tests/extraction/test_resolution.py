@@ -62,3 +62,13 @@ def test_its_in_a_sentence_about_a_person_is_the_org_it_named(rules_extractor):
     text = ("Helix Robotics said on Monday that it had hired Jane Roe. Helix Robotics builds robots. "
             "She co-founded Vantor Labs in 2016 and left its board in 2020.")
     assert _resolved(rules_extractor, text, "its") == "Vantor Labs"
+
+
+def test_given_names_share_the_surname_that_follows(rules_extractor):
+    text = "Vantor Labs was started in 2019 by the twins Marco and Lucia Ferrante, who left Google that year."
+    assert _resolved(rules_extractor, text, "Marco") == "Marco Ferrante"
+
+
+def test_a_known_surname_before_and_is_not_a_given_name(rules_extractor):
+    text = "Marta Nowak runs Vantor Labs. Nowak and Lucia Ferrante will lead the team."
+    assert _resolved(rules_extractor, text, "Nowak", 1) == "Marta Nowak"

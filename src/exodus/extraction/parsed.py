@@ -103,6 +103,17 @@ class ParsedDocument:
                 elif (ent.label_ == "ORG" or fold_name(_ent_text(ent)) in self._org_like) and not self._group_name(ent):
                     org_names.append(_ent_text(ent))
         self.table.finish()
+        self._shared_surnames: dict[tuple[int, int], str] = {}
+        for ci, chunk in enumerate(self.chunks):
+            for i, name in _shared_surname_names(chunk.doc):
+                given = name.split()[0]
+                if self.table.is_person(given) or self.lexicon.person_by_surname(given) or \
+                        self.table.is_known_org(given):
+                    continue  # "Altman and Greg Brockman": a surname already known, not a given name
+                canonical = self.table.add_person(name)
+                if canonical:
+                    self._shared_surnames[(ci, i)] = canonical
+        self.table.finish()
         for name in org_names:  # after the people, so that a surname spaCy calls ORG stays a person
             if not (len(name.split()) == 1 and self.table.is_person(name)):
                 self.table.add_org(name)
@@ -137,7 +148,7 @@ class ParsedDocument:
                 if fold_name(text) in self._org_like or (self.table.is_known_org(text) and not self.table.is_person(text)):
                     mention = Mention(ORG, self.table.org(text), start, end)
                 else:
-                    name = self.table.person(text)
+                    name = self._shared_surnames.get((ci, ent.start)) or self.table.person(text)
                     if name:
                         mention = Mention(PERSON, name, start, end)
                     elif _single_capitalized(ent):
@@ -576,6 +587,24 @@ def name_lists(doc: Doc) -> list[list[list[Token]]]:
     if len(current) >= 2:
         runs.append(current)
     return runs
+
+
+def _shared_surname_names(doc: Doc) -> list[tuple[int, str]]:
+    """"The siblings Dario and Daniela Amodei": a lone given name joined by "and" to a full name
+    shares its surname. Returns (token index, full name) for each such given name."""
+    out = []
+    ents = {e.start: e for e in doc.ents}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) != 1 or not _NAME_WORD.match(ent.text):
+            continue
+        if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
+            continue
+        other = ents.get(ent.end + 1)
+        if other is None or other.label_ != "PERSON" or len(other) != 2 or \
+                not all(_NAME_WORD.match(t.text) for t in other):
+            continue
+        out.append((ent.start, f"{ent.text} {other[-1].text}"))
+    return out
 
 
 def _mark_nicknamed_people(doc: Doc) -> None:
