@@ -17,6 +17,20 @@ CASES = [
         [{"kind": "founded", "person": "Tomas Reiner", "org": "Vantor Labs"}],
         [{"kind": "founded", "person": "Priya Nandakumar"}],
         id="pronoun-continues-previous-sentence-subject"),
+    pytest.param(
+        "Nimbus AI is merging its two labs. Jane Roe, a co-founder and the chief executive of Vantor Labs, "
+        "will run the combined group for Nimbus AI.",
+        "2024-05-02",
+        [{"kind": "founded", "person": "Jane Roe", "org": "Vantor Labs"}],
+        [{"kind": "founded", "person": "Jane Roe", "org": "Nimbus AI"}],
+        id="co-founder-shares-the-conjoined-titles-of"),
+    pytest.param(
+        "Google said on Tuesday that it would fold Google Brain into its cloud division. Kofi Mensah, who "
+        "co-founded the Brain team in 2012, will lead the combined unit.",
+        "2024-05-02",
+        [{"kind": "founded", "person": "Kofi Mensah", "org": "Google Brain"}],
+        [{"kind": "founded", "person": "Kofi Mensah", "org": "Brain"}],
+        id="unit-short-name-is-the-unit"),
 ]
 
 

@@ -476,8 +476,11 @@ class FactBuilder:
                 # a conjoined title with its own article is another noun phrase ("a founding member of OpenAI
                 # and the former head of AI at Tesla"); without one it shares the "of" ("co-founder and
                 # chief executive of DeepMind")
+                # ("a co-founder and the chief executive of DeepMind": a founder word with no "of" of
+                # its own shares the conjunct's)
+                own_of = any(c.dep_ == "prep" for c in founder.children)
                 skip = {x.i for c in founder.children if c.dep_ in ("appos", "relcl", "acl") or
-                        (c.dep_ == "conj" and any(g.dep_ in ("det", "poss") for g in c.children))
+                        (c.dep_ == "conj" and own_of and any(g.dep_ in ("det", "poss") for g in c.children))
                         for x in c.subtree}
                 scope = ({x.i for x in founder.subtree} | {t.i for t in tokens if t.i < founder.i}) - skip
                 orgs = [m for m in orgs if any(t.i in scope and self.parsed.mention(ci, t) is m for t in tokens)]

@@ -121,6 +121,25 @@ class EntityTable:
                         if value == short:
                             self.orgs[key] = long
                     self.org_counts[long] += self.org_counts.pop(short, 0)
+        self._unit_short_forms()
+
+    def _unit_short_forms(self) -> None:
+        """"The Brain team" after "Google Brain": a name that ends a unit named after its parent
+        organization ("Google" + "Brain") is that unit, when only one such unit ends with it."""
+        names = set(self.orgs.values())
+        for short in sorted(names):
+            short_words = fold_name(short).split()
+            if len(short_words) != 1 or self.lexicon.canonical_org(short) is not None:
+                continue
+            units = [long for long in names if len(fold_name(long).split()) > 1 and
+                     fold_name(long).split()[-1:] == short_words and
+                     self.is_known_org(" ".join(long.split()[:-1]))]
+            if len(units) != 1:
+                continue
+            for key, value in list(self.orgs.items()):
+                if value == short:
+                    self.orgs[key] = units[0]
+            self.org_counts[units[0]] += self.org_counts.pop(short, 0)
 
     def person(self, text: str) -> str | None:
         name = clean_person_name(text)
