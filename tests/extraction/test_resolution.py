@@ -31,6 +31,23 @@ CASES = [
         [{"kind": "founded", "person": "Kofi Mensah", "org": "Google Brain"}],
         [{"kind": "founded", "person": "Kofi Mensah", "org": "Brain"}],
         id="unit-short-name-is-the-unit"),
+    pytest.param(
+        "Nimbus AI hired three engineers from Vantor Labs this week, and Nimbus AI said more would follow. "
+        "Nimbus AI has grown quickly since 2021.\n\n"
+        "Vantor Labs, which was started in 2019, has become a leader in warehouse robots. Siemens has committed "
+        "$300 million to the company, and Toyota has also invested.",
+        "2024-05-02",
+        [{"kind": "invested", "investor": "Siemens", "investee": "Vantor Labs"},
+         {"kind": "invested", "investor": "Toyota", "investee": "Vantor Labs"}],
+        [{"kind": "invested", "investee": "Nimbus AI"}],
+        id="the-company-continues-the-previous-sentence-subject"),
+    pytest.param(
+        "Nimbus AI said on Tuesday it had raised $200 million. Sequoia Capital led the round. Nvidia, which "
+        "was investing in the company for the first time, took part.",
+        "2024-05-02",
+        [{"kind": "invested", "investor": "Nvidia", "investee": "Nimbus AI"}],
+        [{"kind": "invested", "investee": "Sequoia Capital"}],
+        id="the-company-after-a-round-leader-is-the-round-owner"),
 ]
 
 

@@ -272,7 +272,7 @@ class FactBuilder:
         own = self._title_org(ci, sent, people[0]) if people else None
         org = None
         if kind == "invested":
-            org = self.parsed.round_owner(position)
+            org = self.parsed.shared_object_org(ci, token) or self.parsed.round_owner(position)
         elif own and (kind != "joined" or own_org_ok):
             # a departure is from the person's own organization, and so is a promotion ("X, Scale's
             # strategy chief, was named interim CEO"); a hire or a move is elsewhere

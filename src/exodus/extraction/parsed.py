@@ -21,6 +21,7 @@ from exodus.schema import Document
 _RAISE_VERBS = {"raise", "close", "secure", "announce", "complete", "land", "receive", "get", "take"}
 _ROUND_WORDS = {"round", "funding", "financing", "investment", "series", "seed", "billion", "million", "capital",
                 "tranche", "bn", "m"}
+_BACKING_VERBS = {"invest", "back", "fund", "finance", "participate", "co-invest", "bankroll"}
 _CO_WORDS = ["founded", "founder", "founders", "found", "founding", "founds", "led", "lead", "leads", "leading",
              "chair", "chaired", "chairs", "chairing", "head", "headed", "heads", "CEO", "CEOs", "author"]
 _CO_LEMMAS = {"found": "found", "founded": "found", "founding": "found", "founds": "found", "founder": "founder",
@@ -238,7 +239,7 @@ class ParsedDocument:
                 latest = self.previous(start, ORG) if described else None
                 org = latest.name if latest and latest.certain else self.previous_org(start, definite=True)
                 if not described:
-                    org = self._described_as(tok, start) or org
+                    org = self._described_as(tok, start) or self._centre_org(ci, tok) or org
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
 
@@ -448,6 +449,46 @@ class ParsedDocument:
                 return self._sentence_subject(ci, sent)
         return None
 
+    def _centre_org(self, ci: int, tok: Token) -> str | None:
+        """"Microsoft's wider bets make the logic plain. The company has committed $13bn to OpenAI":
+        "the company" continues the organization the sentence before (in the same paragraph) was
+        about, its main clause's subject or that subject's possessor, not the clause's own subject."""
+        sent_start = self.chunks[ci].offset + tok.sent.start_char
+        previous = self._previous_sentence(sent_start, same_paragraph=True)
+        if previous is None:
+            return None
+        pci, sent = previous
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        objects = [t for c in sent.root.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+        if sent.root.lemma_.lower() in _BACKING_VERBS or any(t.lemma_.lower() in _ROUND_WORDS for t in objects):
+            return None  # "Thrive Capital led the round": an investor, not the company in question
+        subject = subjects[0]
+        m = self.token_mentions.get((pci, subject.i))
+        if m is None or m.kind != ORG:
+            owners = [c for c in subject.children if c.dep_ == "poss"]
+            m = self.token_mentions.get((pci, owners[0].i)) if owners else None
+        if m is None or m.kind != ORG or not m.certain:
+            return None
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            own = [c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            mine = self.token_mentions.get((ci, own[0].i)) if own else None
+            if mine is not None and mine.name == m.name:
+                return None  # "Anthropic hired her from the company": not the clause's own subject
+        return m.name
+
+    def _previous_sentence(self, sentence_start: int, same_paragraph: bool = False) -> tuple[int, Span] | None:
+        text = self.document.text
+        for ci, chunk in enumerate(self.chunks):
+            for sent in chunk.doc.sents:
+                end = chunk.offset + sent.end_char
+                gap = text[end:sentence_start] if end <= sentence_start else "x"
+                if gap.strip() or (same_paragraph and "\n" in gap):
+                    continue
+                return ci, sent
+        return None
+
     def _sentence_subject(self, ci: int, sent: Span) -> Mention | None:
         main, others = None, []
         for tok in sent:
@@ -466,6 +507,21 @@ class ParsedDocument:
         if main:
             return main
         return others[-1] if others else None
+
+    def shared_object_org(self, ci: int, verb: Token) -> str | None:
+        """"Amazon has committed $4 billion to the company, and Google has also invested": a verb
+        with no object of its own, conjoined to one whose object (or "to"/"in" phrase) is an
+        organization, shares that organization."""
+        if verb.dep_ != "conj" or any(c.dep_ in ("dobj", "prep") for c in verb.children):
+            return None
+        for c in verb.head.children:
+            targets = [c] if c.dep_ == "dobj" else \
+                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("to", "in", "into") else []
+            for t in targets:
+                m = self.token_mentions.get((ci, t.i))
+                if m is not None and m.kind == ORG:
+                    return m.name
+        return None
 
     def round_owner(self, position: int) -> str | None:
         """Whose funding round an investment sentence speaks of: the latest round's owner."""
