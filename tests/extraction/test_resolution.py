@@ -48,6 +48,13 @@ CASES = [
         [{"kind": "invested", "investor": "Nvidia", "investee": "Nimbus AI"}],
         [{"kind": "invested", "investee": "Sequoia Capital"}],
         id="the-company-after-a-round-leader-is-the-round-owner"),
+    pytest.param(
+        "Nimbus AI said on Tuesday it had raised $50 million. The round was led by Marta Nowak, the Shopify "
+        "co-founder, with participation from Index Ventures.",
+        "2024-05-02",
+        [{"kind": "invested", "investor": "Index Ventures", "investee": "Nimbus AI"}],
+        [{"kind": "invested", "investor": "Shopify"}],
+        id="a-person-description-names-no-investor"),
 ]
 
 

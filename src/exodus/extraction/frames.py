@@ -353,6 +353,8 @@ class FactBuilder:
             head = self.parsed.mention(ci, token.head)
             if head and head.kind == kind:
                 return head
+            if head and head.kind == PERSON and kind == ORG and token.pos_ == "NOUN":
+                return None  # "Jaan Tallinn, the Skype co-founder": a description of a person names no party
         for t in phrase_tokens(token) if kind != PERSON else []:
             if t is token:
                 continue
