@@ -110,3 +110,17 @@ def test_given_names_share_the_surname_that_follows(rules_extractor):
 def test_a_known_surname_before_and_is_not_a_given_name(rules_extractor):
     text = "Marta Nowak runs Vantor Labs. Nowak and Lucia Ferrante will lead the team."
     assert _resolved(rules_extractor, text, "Nowak", 1) == "Marta Nowak"
+
+
+def test_pronoun_after_unparsed_sentences_follows_the_name_that_opened_them(rules_extractor):
+    from exodus.extraction.parsed import Chunk, ParsedDocument
+    first = ("Acme Robotics has hired Tomas Reiner as chief technology officer. He replaces Marta Nowak, who "
+             "is leaving after six years. Marta Nowak said she plans to take a long break.")
+    middle = ("\n\nReiner, 41, is a well-known figure in robotics. He studied at MIT and wrote a textbook on "
+              "motion planning.\n\n")
+    last = "He joined Vantor Labs in 2015."
+    text = first + middle + last
+    chunks = [Chunk(0, rules_extractor.nlp(first)), Chunk(len(first + middle), rules_extractor.nlp(last))]
+    parsed = ParsedDocument(Document(id="t", text=text, published="2024-01-01"), chunks, rules_extractor.lexicon)
+    he = chunks[1].doc[0]
+    assert parsed.mention(1, he).name == "Tomas Reiner"

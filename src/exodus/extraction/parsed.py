@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from exodus.extraction.event_dates import event_date
+from exodus.extraction.sentences import split_sentences
 from exodus.extraction.lexicon import Lexicon, fold_name
 from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention, clean_org_name,
                                         looks_like_name, scan_gazetteer)
@@ -75,6 +76,7 @@ class ParsedDocument:
         self._primary: str | None = None
         self._round_owners: list[tuple[int, str, str | None]] | None = None
         self._descriptions: list[tuple[int, str, str]] | None = None
+        self._raw_sentences: list | None = None
         self._title_orgs: Counter = Counter()
         if self.document.title:
             for m in scan_gazetteer(self.document.title, self.lexicon, self.table):
@@ -420,12 +422,12 @@ class ParsedDocument:
         window = min(sentence_start, position - 400)
         candidates = [m for m in self._timeline if window <= m.start < position and m.kind == PERSON
                       and (m.certain or m.subject)]
-        if not candidates:
-            return latest
         if not any(m.subject and m.start >= sentence_start for m in candidates):
             centre = self._previous_subject(sentence_start)
             if centre:
                 return centre
+        if not candidates:
+            return latest
         counts = self.table.person_counts
         top = max(counts.values()) if counts else 1
         best, best_score = None, -1.0
@@ -447,6 +449,31 @@ class ParsedDocument:
                 if end > sentence_start or text[end:sentence_start].strip():
                     continue
                 return self._sentence_subject(ci, sent)
+        return self._surface_subject(sentence_start)
+
+    def _surface_subject(self, sentence_start: int) -> Mention | None:
+        """The person the unparsed sentences before `sentence_start` are about, read off the
+        surface: the nearest that opens with a known name ("Karpathy, 30, is ..."), over sentences
+        that open with a pronoun ("He earned his PhD ..."); none if another kind of sentence
+        comes first."""
+        if self._raw_sentences is None:
+            self._raw_sentences = split_sentences(self.document.text)
+        text = self.document.text
+        before = [s for s in self._raw_sentences if s.end <= sentence_start]
+        for sent in reversed(before[-6:]):
+            if any(chunk.offset <= sent.start < chunk.offset + len(chunk.doc.text) for chunk in self.chunks):
+                return None  # parsed, and its subject was no person
+            words = re.findall(r"[\w'’.-]+", text[sent.start:min(sent.end, sent.start + 80)])[:3]
+            if not words:
+                return None
+            if words[0].lower() in ("he", "she", "his", "her"):
+                continue
+            for n in range(len(words), 0, -1):
+                phrase = " ".join(words[:n])
+                if all(w[:1].isupper() for w in words[:n]) and fold_name(phrase) in self.table.people:
+                    return Mention(PERSON, self.table.people[fold_name(phrase)], sent.start,
+                                   sent.start + len(phrase), certain=False, subject=True)
+            return None
         return None
 
     def _centre_org(self, ci: int, tok: Token) -> str | None:
