@@ -55,6 +55,15 @@ CASES = [
         [{"kind": "invested", "investor": "Index Ventures", "investee": "Nimbus AI"}],
         [{"kind": "invested", "investor": "Shopify"}],
         id="a-person-description-names-no-investor"),
+    pytest.param(
+        "Marta Nowak will take over as chief executive of Vantor Labs, the board said. Marta Nowak has run "
+        "the company's robotics unit since 2019, and Marta Nowak was its first hire.\n\n"
+        "The board also removed Tomas Reiner as chairman. Within hours Reiner announced that he was quitting "
+        "Vantor Labs.",
+        "2024-05-02",
+        [{"kind": "left", "person": "Tomas Reiner", "org": "Vantor Labs"}],
+        [{"kind": "left", "person": "Marta Nowak"}],
+        id="reported-clause-subject-is-the-reporter"),
 ]
 
 

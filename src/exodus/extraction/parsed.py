@@ -22,6 +22,8 @@ from exodus.schema import Document
 _RAISE_VERBS = {"raise", "close", "secure", "announce", "complete", "land", "receive", "get", "take"}
 _ROUND_WORDS = {"round", "funding", "financing", "investment", "series", "seed", "billion", "million", "capital",
                 "tranche", "bn", "m"}
+_REPORTING_VERBS = {"say", "announce", "tell", "write", "add", "state", "confirm", "claim", "insist", "note",
+                    "explain", "post", "tweet", "argue", "acknowledge", "admit", "reveal", "disclose", "recall"}
 _BACKING_VERBS = {"invest", "back", "fund", "finance", "participate", "co-invest", "bankroll"}
 _CO_WORDS = ["founded", "founder", "founders", "found", "founding", "founds", "led", "lead", "leads", "leading",
              "chair", "chaired", "chairs", "chairing", "head", "headed", "heads", "CEO", "CEOs", "author"]
@@ -203,7 +205,8 @@ class ParsedDocument:
                 self._add_to_timeline(mention)  # a later "he" may mean this person
                 continue
             if lower in nouns["person_pronouns"] and tok.pos_ == "PRON":
-                antecedent = self.antecedent(start, chunk.offset + tok.sent.start_char)
+                antecedent = self._reporting_person(ci, tok) or \
+                    self.antecedent(start, chunk.offset + tok.sent.start_char)
                 if antecedent and tok.dep_ in ("dobj", "pobj", "dative") and lower in ("him", "her"):
                     # "X, who led the team with him": an object pronoun is not the clause's own subject
                     sent_start = chunk.offset + tok.sent.start_char
@@ -341,6 +344,20 @@ class ParsedDocument:
             m = self.token_mentions.get((ci, t.i))
             if m is not None and m.kind == ORG and m.certain:
                 return m.name
+        return None
+
+    def _reporting_person(self, ci: int, tok: Token) -> Mention | None:
+        """"Brockman announced that he was quitting": the subject of a reported clause is the
+        person who reports it."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she") or verb.dep_ != "ccomp" or \
+                verb.head.lemma_.lower() not in _REPORTING_VERBS or verb.head.i > tok.i:
+            return None
+        for c in verb.head.children:
+            if c.dep_ == "nsubj" and c.i < tok.i:
+                m = self.token_mentions.get((ci, c.i))
+                if m and m.kind == PERSON:
+                    return m
         return None
 
     def _reporting_subject(self, ci: int, tok: Token) -> str | None:
