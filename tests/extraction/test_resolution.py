@@ -64,6 +64,13 @@ CASES = [
         [{"kind": "left", "person": "Tomas Reiner", "org": "Vantor Labs"}],
         [{"kind": "left", "person": "Marta Nowak"}],
         id="reported-clause-subject-is-the-reporter"),
+    pytest.param(
+        "Acme Robotics has named Jane Roe head of Acme Frontier Labs. Roe, who joined from Google in May, "
+        "worked on Google's speech models. She co-founded the new lab in March, the board said.",
+        "2024-05-02",
+        [{"kind": "founded", "person": "Jane Roe", "org": "Acme Frontier Labs"}],
+        [{"kind": "founded", "person": "Jane Roe", "org": "Google"}],
+        id="the-lab-is-the-org-named-a-lab"),
 ]
 
 

@@ -245,8 +245,23 @@ class ParsedDocument:
                 org = latest.name if latest and latest.certain else self.previous_org(start, definite=True)
                 if not described:
                     org = self._described_as(tok, start) or self._centre_org(ci, tok) or org
+                org = self._named_as(tok, start) or org
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
+
+    def _named_as(self, tok: Token, position: int) -> str | None:
+        """"The new lab" after "Meta Superintelligence Labs": an organization whose name ends in
+        the noun, named in the last few paragraphs, is the one meant."""
+        noun = tok.lemma_.lower()
+        if noun in ("company", "company's"):
+            return None
+        for m in reversed(self._timeline[:bisect_left(self._starts, position)]):
+            if position - m.start > 1500:
+                break
+            if m.kind == ORG and m.certain and len(m.name.split()) > 1 and \
+                    fold_name(m.name).split()[-1] in (noun, noun + "s", noun + "es"):
+                return m.name
+        return None
 
     def _add_to_timeline(self, mention: Mention) -> None:
         i = bisect_left(self._starts, mention.start)
