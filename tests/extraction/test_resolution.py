@@ -140,3 +140,19 @@ def test_pronoun_after_unparsed_sentences_follows_the_name_that_opened_them(rule
     parsed = ParsedDocument(Document(id="t", text=text, published="2024-01-01"), chunks, rules_extractor.lexicon)
     he = chunks[1].doc[0]
     assert parsed.mention(1, he).name == "Tomas Reiner"
+
+
+def test_a_technology_word_is_no_organization(rules_extractor):
+    text = "Nimbus AI hired Jane Roe to run a new consumer AI division, the company said."
+    doc, parsed = _parse(rules_extractor, text)
+    ai = [t for t in doc if t.text == "AI"][1]
+    m = parsed.mention(0, ai)
+    assert m is None or m.kind != "org" or m.name != "AI"
+
+
+def test_a_team_in_a_where_clause_belongs_to_that_org(rules_extractor):
+    text = ("Jane Roe left Nimbus AI in 2019 for Vantor Labs, where she spent four years running the robotics "
+            "team.")
+    doc, parsed = _parse(rules_extractor, text)
+    team = [t for t in doc if t.text == "team"][0]
+    assert parsed.mention(0, team).org == "Vantor Labs"

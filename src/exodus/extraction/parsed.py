@@ -91,6 +91,9 @@ class ParsedDocument:
         self._org_like = self._org_like_names()
         for chunk in self.chunks:
             _mark_nicknamed_people(chunk.doc)
+            generic = set(self.lexicon.nouns.get("generic_not_names", []))
+            # "a consumer AI division": a technology word the NER took for an organization names none
+            chunk.doc.ents = [e for e in chunk.doc.ents if not (len(e) == 1 and e.text in generic)]
             chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
             for ent in chunk.doc.ents:
                 if ent.label_ == "ORG" and ent.start >= 2 and chunk.doc[ent.start - 1].text == "(" and \
@@ -422,6 +425,8 @@ class ParsedDocument:
                     m = self.token_mentions.get((ci, p.i))
                     if m and m.kind == ORG:
                         org = m.name
+        if org is None:
+            org = self._where_org(ci, tok)
         head = tok.lemma_.lower()
         if not name.strip():
             return None
@@ -433,6 +438,15 @@ class ParsedDocument:
             if head in self.lexicon.nouns["group_needs_modifier"]:
                 return None
         return Mention(GROUP, name, start, start + len(tok), org=org)
+
+    def _where_org(self, ci: int, tok: Token) -> str | None:
+        """"left OpenAI for Tesla, where he ran the AI team": a team in a "where" clause on an
+        organization is that organization's."""
+        for anc in tok.ancestors:
+            if anc.dep_ == "relcl" and any(c.lower_ == "where" for c in anc.children):
+                m = self.token_mentions.get((ci, anc.head.i))
+                return m.name if m is not None and m.kind == ORG and m.certain else None
+        return None
 
     # ---- queries ----------------------------------------------------------------------------
     def mention(self, ci: int, token: Token) -> Mention | None:
