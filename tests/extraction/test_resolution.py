@@ -156,3 +156,12 @@ def test_a_team_in_a_where_clause_belongs_to_that_org(rules_extractor):
     doc, parsed = _parse(rules_extractor, text)
     team = [t for t in doc if t.text == "team"][0]
     assert parsed.mention(0, team).org == "Vantor Labs"
+
+
+def test_an_initial_is_no_short_form_of_a_name(rules_extractor):
+    from exodus.extraction.mentions import EntityTable
+    table = EntityTable(rules_extractor.lexicon)
+    table.add_person("J. Kofi Mensah")
+    table.finish()
+    assert table.person("Mensah") == "J. Kofi Mensah"
+    assert "j" not in table.people and "j." not in table.people

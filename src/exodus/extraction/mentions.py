@@ -103,6 +103,8 @@ class EntityTable:
             if len(names) == 1 and last not in self.people:
                 self.people[last] = next(iter(names))
         for first, names in by_first.items():
+            if len(first.strip(".")) <= 1:
+                continue  # an initial ("J. Robert ...") stands for no one on its own
             if len(names) == 1 and first not in self.people and first not in by_last:
                 self.people[first] = next(iter(names))
         names = sorted(set(self.orgs.values()), key=len)
