@@ -165,3 +165,10 @@ def test_an_initial_is_no_short_form_of_a_name(rules_extractor):
     table.finish()
     assert table.person("Mensah") == "J. Kofi Mensah"
     assert "j" not in table.people and "j." not in table.people
+
+
+def test_he_inside_a_relative_clause_on_a_person_is_that_person(rules_extractor):
+    text = ("Marta Nowak founded Vantor Labs in 2019. Marta Nowak said the company would grow. "
+            "Tomas Reiner, who ran research at Google until he left in May, is the startup's new chief "
+            "scientist.")
+    assert _resolved(rules_extractor, text, "he") == "Tomas Reiner"

@@ -208,7 +208,7 @@ class ParsedDocument:
                 self._add_to_timeline(mention)  # a later "he" may mean this person
                 continue
             if lower in nouns["person_pronouns"] and tok.pos_ == "PRON":
-                antecedent = self._reporting_person(ci, tok) or \
+                antecedent = self._reporting_person(ci, tok) or self._relative_clause_person(ci, tok) or \
                     self.antecedent(start, chunk.offset + tok.sent.start_char)
                 if antecedent and tok.dep_ in ("dobj", "pobj", "dative") and lower in ("him", "her"):
                     # "X, who led the team with him": an object pronoun is not the clause's own subject
@@ -376,6 +376,19 @@ class ParsedDocument:
                 m = self.token_mentions.get((ci, c.i))
                 if m and m.kind == PERSON:
                     return m
+        return None
+
+    def _relative_clause_person(self, ci: int, tok: Token) -> Mention | None:
+        """"Barret Zoph, who led research at OpenAI until he left": the subject of a clause inside
+        a relative clause on a person, whose "who" is its subject, is that person."""
+        if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she"):
+            return None
+        for anc in tok.ancestors:
+            if anc.dep_ == "relcl":
+                if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in anc.children):
+                    return None
+                m = self.token_mentions.get((ci, anc.head.i))
+                return m if m is not None and m.kind == PERSON and m.certain else None
         return None
 
     def _reporting_subject(self, ci: int, tok: Token) -> str | None:
