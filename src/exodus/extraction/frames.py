@@ -327,7 +327,7 @@ class FactBuilder:
         if org:
             pass
         elif kind == "invested":
-            org = self.parsed.round_owner(position)
+            org = self.parsed.shared_object_org(ci, token) or self.parsed.round_owner(position)
         elif own and (kind != "joined" or own_org_ok):
             # a departure is from the person's own organization, and so is a promotion ("X, Scale's
             # strategy chief, was named interim CEO"); a hire or a move is elsewhere
@@ -464,6 +464,8 @@ class FactBuilder:
             head = self.parsed.mention(ci, token.head)
             if head and head.kind == kind:
                 return head
+            if head and head.kind == PERSON and kind == ORG and token.pos_ == "NOUN":
+                return None  # "Jaan Tallinn, the Skype co-founder": a description of a person names no party
         for t in phrase_tokens(token) if kind != PERSON else []:
             if t is token:
                 continue

@@ -36,6 +36,7 @@ class Mention:
 
 def clean_person_name(text: str) -> str:
     text = re.sub(r"\s*(?:'s|’s|')\s*$", "", text.strip())
+    text = re.sub(r"\s*\([^()]*\)\s*", " ", text)  # "Yuhuai (Tony) Wu": a nickname is not part of the name
     text = re.sub(r"\s+", " ", text)
     words = text.split(" ")
     while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
@@ -53,7 +54,7 @@ def clean_org_name(text: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
-    words = text.split()
+    words = re.sub(r"\s*\([A-Z][^()]*\)", "", text).split()
     return 2 <= len(words) <= 4 and all(_NAME_TOKEN.match(w) or w.lower() in ("de", "van", "von", "da", "del", "le", "la", "bin")
                                         for w in words)
 
@@ -102,6 +103,8 @@ class EntityTable:
             if len(names) == 1 and last not in self.people:
                 self.people[last] = next(iter(names))
         for first, names in by_first.items():
+            if len(first.strip(".")) <= 1:
+                continue  # an initial ("J. Robert ...") stands for no one on its own
             if len(names) == 1 and first not in self.people and first not in by_last:
                 self.people[first] = next(iter(names))
         names = sorted(set(self.orgs.values()), key=len)
@@ -120,6 +123,25 @@ class EntityTable:
                         if value == short:
                             self.orgs[key] = long
                     self.org_counts[long] += self.org_counts.pop(short, 0)
+        self._unit_short_forms()
+
+    def _unit_short_forms(self) -> None:
+        """"The Brain team" after "Google Brain": a name that ends a unit named after its parent
+        organization ("Google" + "Brain") is that unit, when only one such unit ends with it."""
+        names = set(self.orgs.values())
+        for short in sorted(names):
+            short_words = fold_name(short).split()
+            if len(short_words) != 1 or self.lexicon.canonical_org(short) is not None:
+                continue
+            units = [long for long in names if len(fold_name(long).split()) > 1 and
+                     fold_name(long).split()[-1:] == short_words and
+                     self.is_known_org(" ".join(long.split()[:-1]))]
+            if len(units) != 1:
+                continue
+            for key, value in list(self.orgs.items()):
+                if value == short:
+                    self.orgs[key] = units[0]
+            self.org_counts[units[0]] += self.org_counts.pop(short, 0)
 
     def person(self, text: str) -> str | None:
         name = clean_person_name(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from exodus.extraction.event_dates import event_date
+from exodus.extraction.sentences import split_sentences
 from exodus.extraction.lexicon import Lexicon, fold_name
 from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention, clean_org_name,
                                         looks_like_name, scan_gazetteer)
@@ -21,6 +22,9 @@ from exodus.schema import Document
 _RAISE_VERBS = {"raise", "close", "secure", "announce", "complete", "land", "receive", "get", "take"}
 _ROUND_WORDS = {"round", "funding", "financing", "investment", "series", "seed", "billion", "million", "capital",
                 "tranche", "bn", "m"}
+_REPORTING_VERBS = {"say", "announce", "tell", "write", "add", "state", "confirm", "claim", "insist", "note",
+                    "explain", "post", "tweet", "argue", "acknowledge", "admit", "reveal", "disclose", "recall"}
+_BACKING_VERBS = {"invest", "back", "fund", "finance", "participate", "co-invest", "bankroll"}
 _CO_WORDS = ["founded", "founder", "founders", "found", "founding", "founds", "led", "lead", "leads", "leading",
              "chair", "chaired", "chairs", "chairing", "head", "headed", "heads", "CEO", "CEOs", "author"]
 _CO_LEMMAS = {"found": "found", "founded": "found", "founding": "found", "founds": "found", "founder": "founder",
@@ -74,6 +78,7 @@ class ParsedDocument:
         self._primary: str | None = None
         self._round_owners: list[tuple[int, str, str | None]] | None = None
         self._descriptions: list[tuple[int, str, str]] | None = None
+        self._raw_sentences: list | None = None
         self._title_orgs: Counter = Counter()
         if self.document.title:
             for m in scan_gazetteer(self.document.title, self.lexicon, self.table):
@@ -85,6 +90,10 @@ class ParsedDocument:
         org_names: list[str] = []
         self._org_like = self._org_like_names()
         for chunk in self.chunks:
+            _mark_nicknamed_people(chunk.doc)
+            generic = set(self.lexicon.nouns.get("generic_not_names", []))
+            # "a consumer AI division": a technology word the NER took for an organization names none
+            chunk.doc.ents = [e for e in chunk.doc.ents if not (len(e) == 1 and e.text in generic)]
             chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
             for ent in chunk.doc.ents:
                 if ent.label_ == "ORG" and ent.start >= 2 and chunk.doc[ent.start - 1].text == "(" and \
@@ -102,6 +111,17 @@ class ParsedDocument:
                 elif (ent.label_ == "ORG" or fold_name(_ent_text(ent)) in self._org_like) and not self._group_name(ent):
                     org_names.append(_ent_text(ent))
         self.table.finish()
+        self._shared_surnames: dict[tuple[int, int], str] = {}
+        for ci, chunk in enumerate(self.chunks):
+            for i, name in _shared_surname_names(chunk.doc):
+                given = name.split()[0]
+                if self.table.is_person(given) or self.lexicon.person_by_surname(given) or \
+                        self.table.is_known_org(given):
+                    continue  # "Altman and Greg Brockman": a surname already known, not a given name
+                canonical = self.table.add_person(name)
+                if canonical:
+                    self._shared_surnames[(ci, i)] = canonical
+        self.table.finish()
         for name in org_names:  # after the people, so that a surname spaCy calls ORG stays a person
             if not (len(name.split()) == 1 and self.table.is_person(name)):
                 self.table.add_org(name)
@@ -114,7 +134,6 @@ class ParsedDocument:
         self._starts = [m.start for m in timeline]
         for ci, chunk in enumerate(self.chunks):
             self._reference_mentions(ci, chunk)
-            self._shared_surnames(ci, chunk)
         for ci, chunk in enumerate(self.chunks):
             self._list_mentions(ci, chunk)
 
@@ -137,7 +156,7 @@ class ParsedDocument:
                 if fold_name(text) in self._org_like or (self.table.is_known_org(text) and not self.table.is_person(text)):
                     mention = Mention(ORG, self.table.org(text), start, end)
                 else:
-                    name = self.table.person(text)
+                    name = self._shared_surnames.get((ci, ent.start)) or self.table.person(text)
                     if name:
                         mention = Mention(PERSON, name, start, end)
                     elif _single_capitalized(ent):
@@ -183,12 +202,14 @@ class ParsedDocument:
                     fold_name(tok.text) in self.table.people:
                 # a surname the NER missed ("Louvet , 52 , resigned"), once the full name is known
                 mention = Mention(PERSON, self.table.people[fold_name(tok.text)], start, start + len(tok),
-                                  subject=tok.dep_ in ("nsubj", "nsubjpass"))
+                                  subject=tok.dep_ in ("nsubj", "nsubjpass") or
+                                  (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")))
                 self.token_mentions[key] = mention
                 self._add_to_timeline(mention)  # a later "he" may mean this person
                 continue
             if lower in nouns["person_pronouns"] and tok.pos_ == "PRON":
-                antecedent = self.antecedent(start, chunk.offset + tok.sent.start_char)
+                antecedent = self._reporting_person(ci, tok) or self._relative_clause_person(ci, tok) or \
+                    self.antecedent(start, chunk.offset + tok.sent.start_char)
                 if antecedent and tok.dep_ in ("dobj", "pobj", "dative") and lower in ("him", "her"):
                     # "X, who led the team with him": an object pronoun is not the clause's own subject
                     sent_start = chunk.offset + tok.sent.start_char
@@ -205,7 +226,8 @@ class ParsedDocument:
                         # "He co-founded DeepMind ... He quit Google": a chain of pronouns stays on one person
                         self._add_to_timeline(mention)
             elif lower in ("it", "its", "they", "their", "them") and tok.pos_ == "PRON":
-                org = self._reporting_subject(ci, tok) or self.previous_org(start)
+                org = self._reporting_subject(ci, tok) or self._person_sentence_org(ci, tok) or \
+                    self.previous_org(start)
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns["group"] and tok.dep_ != "compound" and \
@@ -225,9 +247,24 @@ class ParsedDocument:
                 latest = self.previous(start, ORG) if described else None
                 org = latest.name if latest and latest.certain else self.previous_org(start, definite=True)
                 if not described:
-                    org = self._described_as(tok, start) or org
+                    org = self._described_as(tok, start) or self._centre_org(ci, tok) or org
+                org = self._named_as(tok, start) or org
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
+
+    def _named_as(self, tok: Token, position: int) -> str | None:
+        """"The new lab" after "Meta Superintelligence Labs": an organization whose name ends in
+        the noun, named in the last few paragraphs, is the one meant."""
+        noun = tok.lemma_.lower()
+        if noun in ("company", "company's"):
+            return None
+        for m in reversed(self._timeline[:bisect_left(self._starts, position)]):
+            if position - m.start > 1500:
+                break
+            if m.kind == ORG and m.certain and len(m.name.split()) > 1 and \
+                    fold_name(m.name).split()[-1] in (noun, noun + "s", noun + "es"):
+                return m.name
+        return None
 
     def _add_to_timeline(self, mention: Mention) -> None:
         i = bisect_left(self._starts, mention.start)
@@ -284,28 +321,6 @@ class ParsedDocument:
                     self.token_mentions[(ci, t.i)] = mention
                 self._add_to_timeline(mention)
 
-    def _shared_surnames(self, ci: int, chunk: Chunk) -> None:
-        """"the siblings Dario and Daniela Amodei": a lone given name coordinated with a full name
-        shares its surname."""
-        for tok in chunk.doc:
-            if tok.pos_ != "PROPN" or not tok.text.istitle() or any(c.dep_ == "compound" for c in tok.children) \
-                    or self.table.is_known_org(tok.text):
-                continue  # "AMD and Jane Street" are two companies
-            own = self.token_mentions.get((ci, tok.i))
-            if own is not None and (own.kind == PERSON or own.end - own.start > len(tok)):
-                continue
-            conj = next((c for c in tok.children if c.dep_ == "conj"), None)
-            if conj is None or conj.i != tok.i + 3 or chunk.doc[tok.i + 1].lower_ not in ("and", "&"):
-                continue
-            other = self.token_mentions.get((ci, conj.i))
-            if other is None or other.kind != PERSON or len(other.name.split()) != 2:
-                continue
-            given, surname = other.name.split()
-            if chunk.doc[tok.i + 2].text != given:
-                continue
-            start = chunk.offset + tok.idx
-            self.token_mentions[(ci, tok.i)] = Mention(PERSON, f"{tok.text} {surname}", start, start + len(tok))
-
     def _org_like_names(self) -> set[str]:
         """Names spaCy calls PERSON that are organizations: tagged ORG more often elsewhere in the
         article, followed by a ticker in parentheses, or ending in a company word."""
@@ -330,6 +345,51 @@ class ParsedDocument:
                     v[1] += 1
         out.update(k for k, (people, orgs) in votes.items() if orgs >= people and orgs > 0)
         return out
+
+    def _person_sentence_org(self, ci: int, tok: Token) -> str | None:
+        """"He co-founded OpenAI in 2015 and left its board": in a sentence about a person, "it"
+        and "its" are the organization that sentence named last, not the article's main one."""
+        if tok.lower_ not in ("it", "its"):
+            return None
+        sent = tok.sent
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        m = self.token_mentions.get((ci, subjects[0].i))
+        if m is None or m.kind != PERSON:
+            return None
+        for t in reversed(sent[:tok.i - sent.start]):
+            m = self.token_mentions.get((ci, t.i))
+            if m is not None and m.kind == ORG and m.certain:
+                return m.name
+        return None
+
+    def _reporting_person(self, ci: int, tok: Token) -> Mention | None:
+        """"Brockman announced that he was quitting": the subject of a reported clause is the
+        person who reports it."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she") or verb.dep_ != "ccomp" or \
+                verb.head.lemma_.lower() not in _REPORTING_VERBS or verb.head.i > tok.i:
+            return None
+        for c in verb.head.children:
+            if c.dep_ == "nsubj" and c.i < tok.i:
+                m = self.token_mentions.get((ci, c.i))
+                if m and m.kind == PERSON:
+                    return m
+        return None
+
+    def _relative_clause_person(self, ci: int, tok: Token) -> Mention | None:
+        """"Barret Zoph, who led research at OpenAI until he left": the subject of a clause inside
+        a relative clause on a person, whose "who" is its subject, is that person."""
+        if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she"):
+            return None
+        for anc in tok.ancestors:
+            if anc.dep_ == "relcl":
+                if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in anc.children):
+                    return None
+                m = self.token_mentions.get((ci, anc.head.i))
+                return m if m is not None and m.kind == PERSON and m.certain else None
+        return None
 
     def _reporting_subject(self, ci: int, tok: Token) -> str | None:
         """"Chipotle announced that it has hired ...": "it" is the announcing organization."""
@@ -378,6 +438,8 @@ class ParsedDocument:
                     m = self.token_mentions.get((ci, p.i))
                     if m and m.kind == ORG:
                         org = m.name
+        if org is None:
+            org = self._where_org(ci, tok)
         head = tok.lemma_.lower()
         if not name.strip():
             return None
@@ -389,6 +451,15 @@ class ParsedDocument:
             if head in self.lexicon.nouns["group_needs_modifier"]:
                 return None
         return Mention(GROUP, name, start, start + len(tok), org=org)
+
+    def _where_org(self, ci: int, tok: Token) -> str | None:
+        """"left OpenAI for Tesla, where he ran the AI team": a team in a "where" clause on an
+        organization is that organization's."""
+        for anc in tok.ancestors:
+            if anc.dep_ == "relcl" and any(c.lower_ == "where" for c in anc.children):
+                m = self.token_mentions.get((ci, anc.head.i))
+                return m.name if m is not None and m.kind == ORG and m.certain else None
+        return None
 
     # ---- queries ----------------------------------------------------------------------------
     def mention(self, ci: int, token: Token) -> Mention | None:
@@ -410,6 +481,10 @@ class ParsedDocument:
         window = min(sentence_start, position - 400)
         candidates = [m for m in self._timeline if window <= m.start < position and m.kind == PERSON
                       and (m.certain or m.subject)]
+        if not any(m.subject and m.start >= sentence_start for m in candidates):
+            centre = self._previous_subject(sentence_start)
+            if centre:
+                return centre
         if not candidates:
             return latest
         counts = self.table.person_counts
@@ -420,6 +495,119 @@ class ParsedDocument:
             if score >= best_score:
                 best, best_score = m, score
         return best
+
+    def _previous_subject(self, sentence_start: int) -> Mention | None:
+        """The person the sentence just before `sentence_start` is about: its main clause's
+        subject ("Musk's history with AI labs is tangled. He co-founded ..."), else the latest
+        person subject of any of its clauses. A name in an object, an appositive or a list is not
+        what the next sentence's "he" continues with."""
+        text = self.document.text
+        for ci, chunk in enumerate(self.chunks):
+            for sent in chunk.doc.sents:
+                end = chunk.offset + sent.end_char
+                if end > sentence_start or text[end:sentence_start].strip():
+                    continue
+                return self._sentence_subject(ci, sent)
+        return self._surface_subject(sentence_start)
+
+    def _surface_subject(self, sentence_start: int) -> Mention | None:
+        """The person the unparsed sentences before `sentence_start` are about, read off the
+        surface: the nearest that opens with a known name ("Karpathy, 30, is ..."), over sentences
+        that open with a pronoun ("He earned his PhD ..."); none if another kind of sentence
+        comes first."""
+        if self._raw_sentences is None:
+            self._raw_sentences = split_sentences(self.document.text)
+        text = self.document.text
+        before = [s for s in self._raw_sentences if s.end <= sentence_start]
+        for sent in reversed(before[-6:]):
+            if any(chunk.offset <= sent.start < chunk.offset + len(chunk.doc.text) for chunk in self.chunks):
+                return None  # parsed, and its subject was no person
+            words = re.findall(r"[\w'’.-]+", text[sent.start:min(sent.end, sent.start + 80)])[:3]
+            if not words:
+                return None
+            if words[0].lower() in ("he", "she", "his", "her"):
+                continue
+            for n in range(len(words), 0, -1):
+                phrase = " ".join(words[:n])
+                if all(w[:1].isupper() for w in words[:n]) and fold_name(phrase) in self.table.people:
+                    return Mention(PERSON, self.table.people[fold_name(phrase)], sent.start,
+                                   sent.start + len(phrase), certain=False, subject=True)
+            return None
+        return None
+
+    def _centre_org(self, ci: int, tok: Token) -> str | None:
+        """"Microsoft's wider bets make the logic plain. The company has committed $13bn to OpenAI":
+        "the company" continues the organization the sentence before (in the same paragraph) was
+        about, its main clause's subject or that subject's possessor, not the clause's own subject."""
+        sent_start = self.chunks[ci].offset + tok.sent.start_char
+        previous = self._previous_sentence(sent_start, same_paragraph=True)
+        if previous is None:
+            return None
+        pci, sent = previous
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return None
+        objects = [t for c in sent.root.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
+        if sent.root.lemma_.lower() in _BACKING_VERBS or any(t.lemma_.lower() in _ROUND_WORDS for t in objects):
+            return None  # "Thrive Capital led the round": an investor, not the company in question
+        subject = subjects[0]
+        m = self.token_mentions.get((pci, subject.i))
+        if m is None or m.kind != ORG:
+            owners = [c for c in subject.children if c.dep_ == "poss"]
+            m = self.token_mentions.get((pci, owners[0].i)) if owners else None
+        if m is None or m.kind != ORG or not m.certain:
+            return None
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            own = [c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            mine = self.token_mentions.get((ci, own[0].i)) if own else None
+            if mine is not None and mine.name == m.name:
+                return None  # "Anthropic hired her from the company": not the clause's own subject
+        return m.name
+
+    def _previous_sentence(self, sentence_start: int, same_paragraph: bool = False) -> tuple[int, Span] | None:
+        text = self.document.text
+        for ci, chunk in enumerate(self.chunks):
+            for sent in chunk.doc.sents:
+                end = chunk.offset + sent.end_char
+                gap = text[end:sentence_start] if end <= sentence_start else "x"
+                if gap.strip() or (same_paragraph and "\n" in gap):
+                    continue
+                return ci, sent
+        return None
+
+    def _sentence_subject(self, ci: int, sent: Span) -> Mention | None:
+        main, others = None, []
+        for tok in sent:
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            m = self.token_mentions.get((ci, tok.i))
+            if m is None or m.kind != PERSON:
+                owners = [c for c in tok.children if c.dep_ == "poss"]
+                m = self.token_mentions.get((ci, owners[0].i)) if owners else None
+            if m is None or m.kind != PERSON:
+                continue
+            if tok.head == sent.root:
+                main = main or m
+            else:
+                others.append(m)
+        if main:
+            return main
+        return others[-1] if others else None
+
+    def shared_object_org(self, ci: int, verb: Token) -> str | None:
+        """"Amazon has committed $4 billion to the company, and Google has also invested": a verb
+        with no object of its own, conjoined to one whose object (or "to"/"in" phrase) is an
+        organization, shares that organization."""
+        if verb.dep_ != "conj" or any(c.dep_ in ("dobj", "prep") for c in verb.children):
+            return None
+        for c in verb.head.children:
+            targets = [c] if c.dep_ == "dobj" else \
+                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("to", "in", "into") else []
+            for t in targets:
+                m = self.token_mentions.get((ci, t.i))
+                if m is not None and m.kind == ORG:
+                    return m.name
+        return None
 
     def round_owner(self, position: int) -> str | None:
         """Whose funding round an investment sentence speaks of: the latest round's owner."""
@@ -541,6 +729,46 @@ def name_lists(doc: Doc) -> list[list[list[Token]]]:
     if len(current) >= 2:
         runs.append(current)
     return runs
+
+
+def _shared_surname_names(doc: Doc) -> list[tuple[int, str]]:
+    """"The siblings Dario and Daniela Amodei": a lone given name joined by "and" to a full name
+    shares its surname. Returns (token index, full name) for each such given name."""
+    out = []
+    ents = {e.start: e for e in doc.ents}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) != 1 or not _NAME_WORD.match(ent.text):
+            continue
+        if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
+            continue
+        other = ents.get(ent.end + 1)
+        if other is None or other.label_ != "PERSON" or len(other) != 2 or \
+                not all(_NAME_WORD.match(t.text) for t in other):
+            continue
+        out.append((ent.start, f"{ent.text} {other[-1].text}"))
+    return out
+
+
+def _mark_nicknamed_people(doc: Doc) -> None:
+    """"Yuhuai (Tony) Wu": a given name, a nickname in parentheses and a surname are one person,
+    which the NER splits into pieces (an organization "Yuhuai (Tony" and a person "Wu")."""
+    spans = []
+    for i in range(len(doc) - 4):
+        first, open_, nick, close, last = doc[i:i + 5]
+        if open_.text == "(" and close.text == ")" and all(
+                t.pos_ == "PROPN" and _NAME_WORD.match(t.text) for t in (first, nick, last)) and \
+                last.ent_type_ in ("PERSON", "") and not (i > 0 and doc[i - 1].pos_ == "PROPN"):
+            end = i + 5
+            while end < len(doc) and doc[end].pos_ == "PROPN" and _NAME_WORD.match(doc[end].text):
+                end += 1
+            spans.append(Span(doc, i, end, label="PERSON"))
+    if not spans:
+        return
+    taken = {t.i for span in spans for t in span}
+    doc.ents = [e for e in doc.ents if not any(t.i in taken for t in e)] + spans
+
+
+_NAME_WORD = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 
 
 def _single_capitalized(ent: Span) -> bool:
