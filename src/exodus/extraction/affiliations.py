@@ -6,7 +6,12 @@ same sentence). Without such a tie the departure stays unplaced rather than gues
 """
 from __future__ import annotations
 
+import re
+
 from exodus.schema import Fact
+
+_PAST = re.compile(r"\b(?:former|formerly|ex-|erstwhile|onetime|one-time|previous|previously|then|once|"
+                   r"co-?founders?|founding|board|director|chair|trustee)", re.I)
 
 # the fact kinds that say where someone is (was) working, and how strongly
 _TIES = ("role", "member", "joined", "founded")
@@ -156,3 +161,65 @@ def holds_post(facts: list[Fact], person: str, org: str | None) -> bool:
     scientist")? Then leaving the board is not leaving the organization."""
     return any(f.kind == "role" and f.person == person and f.org == org and f.role and
                not any(w in f.role.lower() for w in ("board", "director", "chair", "trustee")) for f in facts)
+
+
+def list_title_phrases(builder, ci: int, sent, name: str) -> list:
+    """"three senior researchers, A, B and C, resigned": the title a list is set in apposition to is
+    each listed name's, not only the first one's (B and C hang on A as conjuncts)."""
+    found = []
+    for token in sent:
+        mention = builder.parsed.mention(ci, token)
+        if mention is None or mention.name != name or token.dep_ != "conj":
+            continue
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ != "appos" or builder.parsed.mention(ci, first.head) is not None:
+            continue
+        head = first.head
+        phrase = sorted([t for t in head.subtree if t.i < first.i and t not in first.subtree], key=lambda t: t.i)
+        text = " ".join(t.text for t in phrase)
+        if phrase and builder._title_re.search(text) and not _PAST.search(text):
+            found.append(phrase)
+    return found
+
+
+_ACCOMPANYING = {"along", "together"}
+
+
+def accompanied_moves(builder, ci: int, sent) -> None:
+    """"the company fired A, another researcher, along with B": a person added with "along with" /
+    "together with" to the mover (or to the move itself) makes the same move."""
+    from exodus.extraction.mentions import PERSON  # local: keeps this module free of parse imports
+
+    for adverb in sent:
+        if adverb.lower_ not in _ACCOMPANYING or adverb.dep_ not in ("prep", "advmod"):
+            continue
+        withs = [c for c in adverb.children if c.lower_ == "with" and c.dep_ == "prep"]
+        if adverb.head.lower_ == "with" and adverb.head.dep_ == "prep":
+            withs, adverb = [adverb.head], adverb.head  # "together" hung on "with"
+        people = [m for w in withs for g in w.children if g.dep_ == "pobj"
+                  for t in [g, *g.conjuncts] if (m := builder.parsed.mention(ci, t)) and m.kind == PERSON]
+        if not people:
+            continue
+        anchor = adverb.head
+        anchor_start = builder._start(ci, anchor)
+        anchor_person = builder.parsed.mention(ci, anchor)
+        for fact in list(builder.facts):
+            if fact.kind not in ("joined", "left") or fact.evidence.start != builder._evidence(ci, sent).start:
+                continue
+            if not (any(start == anchor_start for start, _ in fact.keywords) or
+                    anchor_person is not None and anchor_person.kind == PERSON and anchor_person.name == fact.person):
+                continue
+            for person in people:
+                if person.name == fact.person or any(f.kind == fact.kind and f.person == person.name and
+                                                     f.org == fact.org for f in builder.facts):
+                    continue
+                copy = Fact(kind=fact.kind, doc=fact.doc, person=person.name, org=fact.org, date=fact.date,
+                            evidence=fact.evidence, confidence=fact.confidence - 0.1, extractor=fact.extractor,
+                            keywords=list(fact.keywords))
+                if fact.kind == "left":
+                    copy.reasons, copy.to_org = list(fact.reasons or []), fact.to_org
+                else:
+                    copy.from_org = None
+                builder.facts.append(copy)

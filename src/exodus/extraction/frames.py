@@ -12,7 +12,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from exodus.extraction.affiliations import (affiliation, elliptic_moves, former_employer, holds_post, move_departures,
+from exodus.extraction.affiliations import (affiliation, elliptic_moves, former_employer, holds_post,
+                                            accompanied_moves, list_title_phrases, move_departures,
                                             tenure_departures)
 from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
 from exodus.extraction.collectives import collective_facts
@@ -82,6 +83,7 @@ class FactBuilder:
         tenure_departures(self, ci, sent)
         self._titles(ci, sent)
         move_departures(self, ci, sent)
+        accompanied_moves(self, ci, sent)
         elliptic_moves(self, ci, sent)
         self._backed_compounds(ci, sent)
         collective_facts(self, ci, sent)
@@ -367,7 +369,8 @@ class FactBuilder:
         title beside the person's name that names no organization (and no other employer)."""
         return any(not any((m := self.parsed.mention(ci, t)) and m.kind == ORG for t in phrase) and
                    not any(t.lower_ in ("at", "with", "from", "'s", "’s") or t.dep_ == "poss" for t in phrase)
-                   for phrase in self._current_titles(ci, sent, person.name))
+                   for phrase in self._current_titles(ci, sent, person.name) +
+                   list_title_phrases(self, ci, sent, person.name))
 
     def _current_titles(self, ci: int, sent: Span, name: str) -> list[list[Token]]:
         """The title phrases beside a person's name in `sent` that state a current post (not a former

@@ -61,6 +61,19 @@ def line_breaks(doc):
     return doc
 
 
+@Language.component("exodus_letter_names")
+def letter_names(doc):
+    """"posted on X. Robert Keele, its head of legal, left": a one-letter name after a lower-case word
+    ends a sentence, though the tokenizer takes "X." for an initial."""
+    for token in doc[1:-1]:
+        following = doc[token.i + 1]
+        if len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "." and \
+                doc[token.i - 1].is_lower and doc[token.i - 1].is_alpha and following.text[:1].isupper() and \
+                not (len(following.text) == 2 and following.text[1] == "."):
+            following.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(models: str | None = None):
     """spaCy with the gazetteer's entity ruler before `ner` (cached per process)."""
@@ -72,4 +85,6 @@ def load_pipeline(models: str | None = None):
         ruler.add_patterns(gazetteer_patterns(lexicon))
     if "parser" in nlp.pipe_names and "exodus_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("exodus_line_breaks", before="parser")
+    if "parser" in nlp.pipe_names and "exodus_letter_names" not in nlp.pipe_names:
+        nlp.add_pipe("exodus_letter_names", before="exodus_line_breaks")
     return nlp

@@ -31,7 +31,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if match.group(0)[0] != "\n":
             before = text[max(start, match.start() - 12):match.start()]
             word = re.search(r"([\w.]+)\.$", before)
-            if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            if word and (word.group(1).lower() in _ABBREVIATIONS or
+                         re.fullmatch(r"[A-Z]", word.group(1)) and _initial(text, match.start() - 2, match.end())):
                 continue
         spans.append((start, match.start()))
         start = match.end()
@@ -45,6 +46,15 @@ def split_sentences(text: str) -> list[Sentence]:
         if e > s:
             out.append(Sentence(s, e))
     return out
+
+
+def _initial(text: str, letter: int, following: int) -> bool:
+    """Is the capital letter at `letter` (before a full stop) a middle initial ("John F. Kennedy")
+    rather than a one-letter name ending a sentence ("antisemitic posts on X. Robert Keele ...")?
+    An initial follows a capitalized word (or opens the text); a name follows a lower-case one."""
+    before = re.search(r"(\S+)\s+$", text[max(0, letter - 40):letter])
+    return before is None or not before.group(1)[:1].islower() or \
+        bool(re.match(r"[A-Z]\.", text[following:following + 2]))  # "joined J. P. Morgan"
 
 
 @dataclass(frozen=True)
