@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import conjuncts
-from exodus.extraction.mentions import GROUP, PERSON, Mention
+from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
 from exodus.schema import Fact
 
 if TYPE_CHECKING:
@@ -103,3 +103,23 @@ def _titled_people(builder: "FactBuilder", ci: int, noun: Token) -> list[Mention
         if m and m.kind == PERSON and m.certain and m not in out:
             out.append(m)
     return out
+
+
+def clause_org(parsed, ci: int, token: Token) -> str | None:
+    """The organization a clause is set in: "five years at Tesla, where he led the vision team",
+    "At Google, she led the team": the team is that organization's."""
+    verb = token
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        m = parsed.mention(ci, verb.head)
+        if m and m.kind == ORG and m.certain:
+            return m.name
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at" and prep.i < verb.i and \
+                any(c.dep_ == "punct" and c.text == "," and prep.i < c.i < verb.i for c in verb.children):
+            for obj in prep.children:
+                m = parsed.mention(ci, obj)
+                if obj.dep_ == "pobj" and m and m.kind == ORG and m.certain:
+                    return m.name
+    return None

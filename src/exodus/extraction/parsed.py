@@ -366,6 +366,8 @@ class ParsedDocument:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == tok.i + 2 and chunk.doc[tok.i + 1].text == ",":
                 name = " ".join(t.text for t in c.subtree if t.i <= c.i and t.dep_ not in ("det", "punct"))
                 modifiers = [c]
+        if not modifiers and (product := _behind_name(tok)):
+            name, modifiers = f"{product} {tok.text}", [tok]
         start = chunk.offset + tok.idx
         org = None
         for c in tok.children:
@@ -545,6 +547,19 @@ def name_lists(doc: Doc) -> list[list[list[Token]]]:
 
 def _single_capitalized(ent: Span) -> bool:
     return len(ent) == 1 and ent[0].text[:1].isupper()
+
+
+def _behind_name(tok: Token) -> str | None:
+    """"the team behind LaMDA": a team named by what it built."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "behind":
+        return None
+    words = []
+    for t in doc[tok.i + 2:]:
+        if not (t.text[:1].isupper() and t.pos_ in ("PROPN", "ADV", "NOUN", "X")) or t.ent_type_ == "PERSON":
+            break
+        words.append(t.text)
+    return " ".join(words) or None
 
 
 def _group_text(tokens: list[Token]) -> str:
