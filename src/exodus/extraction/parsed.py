@@ -350,7 +350,8 @@ class ParsedDocument:
         for m in modifiers:
             name_tokens.extend(t for t in m.subtree if (ci, t.i) not in self.token_mentions and t.dep_ not in ("det", "poss", "case"))
         name_tokens.append(tok)
-        name = _group_text(sorted(set(name_tokens), key=lambda t: t.i))
+        # (the head word itself even when it is a possessor: "the committee's members")
+        name = _group_text(sorted(set(name_tokens), key=lambda t: t.i)) or tok.text
         for c in tok.children:
             # "a new team, called Superalignment", "a committee named the Safety Council"
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("call", "name", "dub", "know", "brand"):
@@ -366,6 +367,10 @@ class ParsedDocument:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == tok.i + 2 and chunk.doc[tok.i + 1].text == ",":
                 name = " ".join(t.text for t in c.subtree if t.i <= c.i and t.dep_ not in ("det", "punct"))
                 modifiers = [c]
+        described = self._described_group(ci, tok)
+        if described is not None:
+            start = chunk.offset + tok.idx
+            return Mention(GROUP, described.name, start, start + len(tok), org=described.org, certain=False)
         if not modifiers and (product := _behind_name(tok)):
             name, modifiers = f"{product} {tok.text}", [tok]
         start = chunk.offset + tok.idx
@@ -391,6 +396,26 @@ class ParsedDocument:
             if head in self.lexicon.nouns["group_needs_modifier"]:
                 return None
         return Mention(GROUP, name, start, start + len(tok), org=org)
+
+    def _described_group(self, ci: int, tok: Token) -> Mention | None:
+        """"The Safety Committee will operate as an independent oversight committee", "the team
+        became a research group": a group noun that describes what the subject group is or does is
+        that group, not another one."""
+        verb = None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep":
+            verb = tok.head.head
+            if verb.lemma_.lower() not in _DESCRIBING_VERBS:
+                return None
+        elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() in ("become", "remain"):
+            verb = tok.head
+        if verb is None:
+            return None
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                m = self.token_mentions.get((ci, c.i))
+                if m and m.kind == GROUP:
+                    return m
+        return None
 
     # ---- queries ----------------------------------------------------------------------------
     def mention(self, ci: int, token: Token) -> Mention | None:
@@ -547,6 +572,9 @@ def name_lists(doc: Doc) -> list[list[list[Token]]]:
 
 def _single_capitalized(ent: Span) -> bool:
     return len(ent) == 1 and ent[0].text[:1].isupper()
+
+
+_DESCRIBING_VERBS = {"operate", "serve", "act", "function", "continue", "remain", "work", "exist"}
 
 
 def _behind_name(tok: Token) -> str | None:
