@@ -18,6 +18,7 @@ from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, su
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.founding_lists import founding_list_facts
+from exodus.extraction.founding_phrases import founding_phrase_facts
 from exodus.extraction.group_titles import clause_org, group_title_facts
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.investor_lists import investor_list_facts
@@ -89,6 +90,7 @@ class FactBuilder:
         investor_list_facts(self, ci, sent)
         founding_list_facts(self, ci, sent)
         group_title_facts(self, ci, sent)
+        founding_phrase_facts(self, ci, sent)
 
     # ---- frames ---------------------------------------------------------------------------
     def _trigger(self, ci: int, sent: Span, token: Token, key: str, frames: list[dict[str, Any]],
