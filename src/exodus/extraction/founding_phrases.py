@@ -1,7 +1,8 @@
 """Founders in phrases the frames do not reach.
 
-"X, which Jane Roe set up in 2020 with former Acme co-founder John Doe and Ann Lee": when the
-parser leaves the "with" without its object, the people named after it are co-founders too.
+"X, which Jane Roe set up in 2020 with former Acme co-founder John Doe and Ann Lee": the people
+named after "with" are co-founders too, also when the parser leaves the "with" without its object
+or the relative "which" without its organization.
 "Roe is best known for co-founding Acme": a founding gerund before an organization's name is
 the founding of the clause's subject.
 """
@@ -31,7 +32,7 @@ def _with_cofounders(builder: "FactBuilder", ci: int, sent: Span) -> None:
     parsed = builder.parsed
     evidence = builder._evidence(ci, sent)
     for tok in sent:
-        if tok.lower_ != "with" or tok.dep_ != "prep" or any(c.dep_ == "pobj" for c in tok.children):
+        if tok.lower_ != "with" or tok.dep_ != "prep":
             continue
         verb = tok.head
         if verb.lemma_.lower() not in _FOUNDING_LEMMAS:

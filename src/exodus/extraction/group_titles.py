@@ -61,9 +61,9 @@ def _named_group(builder: "FactBuilder", ci: int, noun: Token) -> Mention | None
                 if obj.dep_ == "pobj" and m and m.kind == GROUP:
                     return m
     modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()]
-    if not modifiers or any(parsed.mention(ci, c) for c in modifiers):
-        return None
-    words = " ".join(c.text for c in modifiers).lower()
+    if not modifiers or any((m := parsed.mention(ci, c)) and m.kind != ORG for c in modifiers):
+        return None  # (a group name the NER took for an organization's still counts when a group has it)
+    words = " ".join(t.text for c in modifiers for t in c.subtree if t.dep_ != "det").lower()
     start = builder._start(ci, noun)
     known = sorted(parsed.groups, key=lambda g: (g.start > start, abs(g.start - start)))
     for g in known:
