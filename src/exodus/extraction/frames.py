@@ -19,6 +19,8 @@ from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, su
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.founding_lists import founding_list_facts
+from exodus.extraction.founding_phrases import founding_phrase_facts
+from exodus.extraction.group_titles import clause_org, group_title_facts
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.investor_lists import investor_list_facts
 from exodus.extraction.lexicon import Lexicon
@@ -89,6 +91,8 @@ class FactBuilder:
         collective_facts(self, ci, sent)
         investor_list_facts(self, ci, sent)
         founding_list_facts(self, ci, sent)
+        group_title_facts(self, ci, sent)
+        founding_phrase_facts(self, ci, sent)
 
     # ---- frames ---------------------------------------------------------------------------
     def _trigger(self, ci: int, sent: Span, token: Token, key: str, frames: list[dict[str, Any]],
@@ -184,7 +188,8 @@ class FactBuilder:
         if kind == "member" and "group" in fields and fields["group"].org:
             fields["org"] = Mention(ORG, fields["group"].org, 0, 0)
         if kind in ("member", "group_event") and "group" in fields and not fields.get("org"):
-            org = _purpose_org(self.parsed, ci, token) or self.parsed.previous_org(self._start(ci, token))
+            org = _purpose_org(self.parsed, ci, token) or clause_org(self.parsed, ci, token) or \
+                self.parsed.previous_org(self._start(ci, token))
             if org:
                 fields["org"] = Mention(ORG, org, 0, 0, certain=False)
                 fields["org_slot"] = "context_org"

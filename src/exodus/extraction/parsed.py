@@ -410,7 +410,8 @@ class ParsedDocument:
         for m in modifiers:
             name_tokens.extend(t for t in m.subtree if (ci, t.i) not in self.token_mentions and t.dep_ not in ("det", "poss", "case"))
         name_tokens.append(tok)
-        name = _group_text(sorted(set(name_tokens), key=lambda t: t.i))
+        # (the head word itself even when it is a possessor: "the committee's members")
+        name = _group_text(sorted(set(name_tokens), key=lambda t: t.i)) or tok.text
         for c in tok.children:
             # "a new team, called Superalignment", "a committee named the Safety Council"
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("call", "name", "dub", "know", "brand"):
@@ -426,6 +427,12 @@ class ParsedDocument:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == tok.i + 2 and chunk.doc[tok.i + 1].text == ",":
                 name = " ".join(t.text for t in c.subtree if t.i <= c.i and t.dep_ not in ("det", "punct"))
                 modifiers = [c]
+        described = self._described_group(ci, tok)
+        if described is not None:
+            start = chunk.offset + tok.idx
+            return Mention(GROUP, described.name, start, start + len(tok), org=described.org, certain=False)
+        if not modifiers and (product := _behind_name(tok)):
+            name, modifiers = f"{product} {tok.text}", [tok]
         start = chunk.offset + tok.idx
         org = None
         for c in tok.children:
@@ -459,6 +466,25 @@ class ParsedDocument:
             if anc.dep_ == "relcl" and any(c.lower_ == "where" for c in anc.children):
                 m = self.token_mentions.get((ci, anc.head.i))
                 return m.name if m is not None and m.kind == ORG and m.certain else None
+
+    def _described_group(self, ci: int, tok: Token) -> Mention | None:
+        """"The Safety Committee will operate as an independent oversight committee", "the team
+        became a research group": a group noun that describes what the subject group is or does is
+        that group, not another one."""
+        verb = None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep":
+            verb = tok.head.head
+            if verb.lemma_.lower() not in _DESCRIBING_VERBS:
+                return None
+        elif tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() in ("become", "remain"):
+            verb = tok.head
+        if verb is None:
+            return None
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                m = self.token_mentions.get((ci, c.i))
+                if m and m.kind == GROUP:
+                    return m
         return None
 
     # ---- queries ----------------------------------------------------------------------------
@@ -773,6 +799,22 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 
 def _single_capitalized(ent: Span) -> bool:
     return len(ent) == 1 and ent[0].text[:1].isupper()
+
+
+_DESCRIBING_VERBS = {"operate", "serve", "act", "function", "continue", "remain", "work", "exist"}
+
+
+def _behind_name(tok: Token) -> str | None:
+    """"the team behind LaMDA": a team named by what it built."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "behind":
+        return None
+    words = []
+    for t in doc[tok.i + 2:]:
+        if not (t.text[:1].isupper() and t.pos_ in ("PROPN", "ADV", "NOUN", "X")) or t.ent_type_ == "PERSON":
+            break
+        words.append(t.text)
+    return " ".join(words) or None
 
 
 def _group_text(tokens: list[Token]) -> str:
