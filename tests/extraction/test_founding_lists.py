@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exodus.schema import Document
+from tests.extraction.golden import assert_article
 
 CASES = [
     pytest.param(
@@ -76,18 +76,6 @@ CASES = [
 ]
 
 
-def _matches(fact: dict, expected: dict) -> bool:
-    return all(fact.get(k) == v for k, v in expected.items())
-
-
 @pytest.mark.parametrize("text,published,must,must_not", CASES)
 def test_founding_lists(rules_extractor, text, published, must, must_not):
-    doc = Document(id="t", text=text, published=published)
-    facts = [f.to_dict() for f in rules_extractor.extract(doc)]
-    for expected in must:
-        assert any(_matches(f, expected) for f in facts), f"missing {expected}\ngot {facts}"
-    for unwanted in must_not:
-        assert not any(_matches(f, unwanted) for f in facts), f"unwanted {unwanted}\ngot {facts}"
-    for f in facts:
-        ev = f["evidence"]
-        assert text[ev["start"]:ev["end"]] == ev["text"]
+    assert_article(rules_extractor, text, published, must, must_not)

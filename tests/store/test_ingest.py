@@ -1,5 +1,3 @@
-import sqlite3
-
 from exodus.store import delete_document, ingest_extracted, open_store
 from exodus.store.handmade import article, fact_in
 

@@ -23,7 +23,7 @@ def stories():
                 "2024-04-02", QUOTE_URL, f"Lovelace moves {SCRIPT}")
     b = article("wire-2", f"Ada Lovelace joined Anthropic in April 2024. Grace Hopper left Anthropic in February "
                           f"2024. Grace Hopper joined OpenAI in March 2024. {SCRIPT}",
-                "2024-04-10", EVIL_URL, f'Anthropic hires <b onmouseover="alert(3)">Lovelace</b>')
+                "2024-04-10", EVIL_URL, 'Anthropic hires <b onmouseover="alert(3)">Lovelace</b>')
     c = article(f"evil-{IMG}", f"{EVIL_PERSON} left {EVIL_ORG} in May 2024. {EVIL_PERSON} joined OpenAI in June "
                                f"2024. Alan Turing founded Turing Labs in 2020 with Joan Clarke. "
                                f"Joan Clarke left Turing Labs in 2022.",

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from typing import TextIO
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from exodus.questions.records import FactView, load_facts
 from exodus.questions.timeline import build_stints

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from exodus.extraction.mentions import ORG, PERSON, Mention
 from exodus.schema import Fact

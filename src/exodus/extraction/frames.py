@@ -7,7 +7,6 @@ fills which fact field. Titles next to names ("OpenAI co-founder John Schulman",
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -15,7 +14,7 @@ from spacy.tokens import Span, Token
 from exodus.extraction.affiliations import (affiliation, elliptic_moves, former_employer, holds_post,
                                             accompanied_moves, list_title_phrases, move_departures,
                                             tenure_departures)
-from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, subject_of, trigger_slots
+from exodus.extraction.arguments import is_passive, conjuncts, phrase_tokens, trigger_slots
 from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.founding_lists import founding_list_facts

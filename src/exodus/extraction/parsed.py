@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.sentences import split_sentences
 from exodus.extraction.lexicon import Lexicon, fold_name
-from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention, clean_org_name,
+from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention,
                                         looks_like_name, scan_gazetteer)
 from exodus.schema import Document
 

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from exodus.errors import StoreError
 from exodus.resolution.corroboration import base_key, recluster
-from exodus.resolution.names import clean_display, group_key, org_key, person_key
+from exodus.resolution.names import clean_display, org_key, person_key
 from exodus.resolution.resolver import Resolver
 from exodus.store.database import Store
 
