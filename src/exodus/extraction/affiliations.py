@@ -20,23 +20,18 @@ _TIES = ("role", "member", "joined", "founded")
 def affiliation(facts: list[Fact], person: str, before: int) -> str | None:
     """The organization `person` was last tied to by a fact whose evidence starts at or before
     `before` (a document offset); None when the document gives no tie."""
-    latest: tuple[int, int, str] | None = None
-    for order, fact in enumerate(facts):
-        if fact.person != person or fact.kind not in _TIES or not fact.org or fact.org == person:
-            continue
-        start = fact.evidence.start
-        if start > before:
-            continue
-        if latest is None or (start, order) >= latest[:2]:
-            latest = (start, order, fact.org)
-    return latest[2] if latest else None
+    return _latest_org(facts, person, before, _TIES)
 
 
 def former_employer(facts: list[Fact], person: str, before: int) -> str | None:
     """"going back to their old employer": the organization `person` was last said to leave."""
+    return _latest_org(facts, person, before, ("left",))
+
+
+def _latest_org(facts: list[Fact], person: str, before: int, kinds: tuple[str, ...]) -> str | None:
     latest: tuple[int, int, str] | None = None
     for order, fact in enumerate(facts):
-        if fact.person != person or fact.kind != "left" or not fact.org:
+        if fact.person != person or fact.kind not in kinds or not fact.org or fact.org == person:
             continue
         start = fact.evidence.start
         if start > before:
