@@ -19,6 +19,7 @@ from exodus.extraction.collectives import collective_facts
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.founding_lists import founding_list_facts
 from exodus.extraction.hedging import is_hedged
+from exodus.extraction.investor_companions import companion_investor_facts
 from exodus.extraction.investor_lists import investor_list_facts
 from exodus.extraction.lexicon import Lexicon
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
@@ -67,6 +68,7 @@ class FactBuilder:
 
     def _sentence(self, ci: int, sent: Span) -> None:
         verbs, nouns = self.lexicon.verb_frames, self.lexicon.noun_frames
+        first_new = len(self.facts)
         for token in sent:
             lemma = trigger_lemma(token)
             particles = [c.lower_ for c in token.children if c.dep_ == "prt" or
@@ -87,6 +89,7 @@ class FactBuilder:
         collective_facts(self, ci, sent)
         investor_list_facts(self, ci, sent)
         founding_list_facts(self, ci, sent)
+        companion_investor_facts(self, ci, sent, self.facts[first_new:])
 
     # ---- frames ---------------------------------------------------------------------------
     def _trigger(self, ci: int, sent: Span, token: Token, key: str, frames: list[dict[str, Any]],
