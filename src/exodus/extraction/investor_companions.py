@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from exodus.extraction.arguments import conjuncts
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.investor_lists import _emit, _orgs, surface_list
-from exodus.extraction.mentions import ORG
+from exodus.extraction.mentions import ORG, PERSON
 from exodus.schema import Fact
 
 if TYPE_CHECKING:
@@ -56,12 +56,19 @@ def _companions(builder: "FactBuilder", ci: int, sent: Span) -> list[tuple[Token
                 t.lower_ == "with" and t.i > 0 and t.doc[t.i - 1].lower_ in _COMPANION_WITH_HEADS) or (
                 t.lower_ == "as" and t.i > 1 and t.doc[t.i - 1].lower_ == "well" and t.doc[t.i - 2].lower_ == "as")):
             items = [p for p in t.children if p.dep_ == "pobj"]
+        elif t.lower_ == "as" and t.i + 2 < sent.end and t.doc[t.i + 1].lower_ in ("did", "does", "do", "had", "have"):
+            # "as did C, the fund ..." when the parser took "did" for an auxiliary of a later verb
+            nxt = t.doc[t.i + 2]
+            m = builder.parsed.mention(ci, nxt)
+            if m and m.kind == ORG:
+                head = next((x for x in nxt.doc[nxt.i:sent.end] if builder.parsed.mention(ci, x) is m
+                             and builder.parsed.mention(ci, x.head) is not m), nxt)
+                items = [head]
         if not items:
             continue
         tokens = [x for i in items for x in conjuncts(i) + surface_list(builder, ci, i)]
         names = _orgs(builder, ci, tokens)
-        if names and all(builder.parsed.mention(ci, i) and builder.parsed.mention(ci, i).kind == ORG
-                         for i in items):
+        if names and not any(m and m.kind == PERSON for m in (builder.parsed.mention(ci, i) for i in items)):
             out.append((t, names))
     return out
 
@@ -79,6 +86,8 @@ def _money_from(builder: "FactBuilder", ci: int, sent: Span) -> None:
         froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
         froms += [c for m in money for c in m.children if c.dep_ == "prep" and c.lower_ == "from"]
         subjects = [builder.parsed.mention(ci, c) for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "acl":  # "The Institute, launched with $3m from ..."
+            subjects.append(builder.parsed.mention(ci, verb.head))
         investee = next((m for m in subjects if m and m.kind == ORG and m.certain), None)
         if investee is None:
             continue
