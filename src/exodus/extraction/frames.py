@@ -450,6 +450,9 @@ class FactBuilder:
             group = self.parsed.previous_group(position)
             if group and self._start(ci, token) - group.start < 400:
                 return group
+        named = _named_appositive(self.parsed, ci, token) if kind == ORG else None
+        if named:
+            return named
         m = self.parsed.mention(ci, token)
         if m and m.kind == kind and (m.certain or kind != ORG or m.start != 0):
             return m
@@ -733,6 +736,18 @@ def _fronted_for_org(parsed: ParsedDocument, ci: int, token: Token) -> str | Non
                 m = parsed.mention(ci, obj)
                 if obj.dep_ == "pobj" and m and m.kind == ORG:
                     return m.name
+    return None
+
+
+def _named_appositive(parsed: ParsedDocument, ci: int, token: Token) -> Mention | None:
+    """"co-founded the advocacy group Black in AI": a common noun followed by the name it stands for
+    is that name, not the organization a bare "the group" would refer back to."""
+    if token.pos_ != "NOUN":
+        return None
+    for c in token.children:
+        m = parsed.mention(ci, c) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == token.i + 1 else None
+        if m and m.kind == ORG and m.certain:
+            return m
     return None
 
 
