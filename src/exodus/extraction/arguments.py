@@ -156,6 +156,7 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
         slots["subj"] = subject_of(token)
         slots["obj"] = [c for c in token.children if c.dep_ in ("dobj",)] or \
             [c for c in token.children if c.dep_ in ("oprd", "dative") and c.pos_ == "PROPN"]  # "named Shear as ..."
+        slots["obj"] = slots["obj"] or _name_read_as_verb(token)
         for obj in slots["obj"]:
             # "invest $1 billion in OpenAI", "took a stake in X": the preposition hangs off the object
             if obj.like_num or obj.lemma_.lower() in _AMOUNT_NOUNS or obj.ent_type_ == "MONEY":
@@ -170,6 +171,13 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
             slots.setdefault(name, []).extend(objects)
     slots["predicate"] = [c for c in token.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp", "acomp", "npadvmod", "dobj")]
     return slots
+
+
+def _name_read_as_verb(token: Token) -> list[Token]:
+    """"started Hugging Face in 2016": a capitalized -ing word the parser took for a verb
+    ("Hugging" xcomp, "Face" its object) opens a name that is the real object."""
+    return [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.is_title and c.i > token.i
+            and any(g.dep_ == "dobj" and g.pos_ == "PROPN" and g.i == c.i + 1 for g in c.children)]
 
 
 def conjuncts(token: Token) -> list[Token]:

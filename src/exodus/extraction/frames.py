@@ -21,6 +21,7 @@ from exodus.extraction.founding_lists import founding_list_facts
 from exodus.extraction.founding_phrases import founding_phrase_facts
 from exodus.extraction.group_titles import clause_org, group_title_facts
 from exodus.extraction.hedging import is_hedged
+from exodus.extraction.investor_companions import companion_investor_facts
 from exodus.extraction.investor_lists import investor_list_facts
 from exodus.extraction.lexicon import Lexicon
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
@@ -69,6 +70,7 @@ class FactBuilder:
 
     def _sentence(self, ci: int, sent: Span) -> None:
         verbs, nouns = self.lexicon.verb_frames, self.lexicon.noun_frames
+        first_new = len(self.facts)
         for token in sent:
             lemma = trigger_lemma(token)
             particles = [c.lower_ for c in token.children if c.dep_ == "prt" or
@@ -92,6 +94,7 @@ class FactBuilder:
         founding_list_facts(self, ci, sent)
         group_title_facts(self, ci, sent)
         founding_phrase_facts(self, ci, sent)
+        companion_investor_facts(self, ci, sent, self.facts[first_new:])
 
     # ---- frames ---------------------------------------------------------------------------
     def _trigger(self, ci: int, sent: Span, token: Token, key: str, frames: list[dict[str, Any]],
@@ -454,6 +457,9 @@ class FactBuilder:
             group = self.parsed.previous_group(position)
             if group and self._start(ci, token) - group.start < 400:
                 return group
+        named = _named_appositive(self.parsed, ci, token) if kind == ORG else None
+        if named:
+            return named
         m = self.parsed.mention(ci, token)
         if m and m.kind == kind and (m.certain or kind != ORG or m.start != 0):
             return m
@@ -737,6 +743,18 @@ def _fronted_for_org(parsed: ParsedDocument, ci: int, token: Token) -> str | Non
                 m = parsed.mention(ci, obj)
                 if obj.dep_ == "pobj" and m and m.kind == ORG:
                     return m.name
+    return None
+
+
+def _named_appositive(parsed: ParsedDocument, ci: int, token: Token) -> Mention | None:
+    """"co-founded the advocacy group Black in AI": a common noun followed by the name it stands for
+    is that name, not the organization a bare "the group" would refer back to."""
+    if token.pos_ != "NOUN":
+        return None
+    for c in token.children:
+        m = parsed.mention(ci, c) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == token.i + 1 else None
+        if m and m.kind == ORG and m.certain:
+            return m
     return None
 
 
