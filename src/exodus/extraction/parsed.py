@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.sentences import split_sentences
+from exodus.extraction.untagged_orgs import untagged_org_mentions
 from exodus.extraction.lexicon import Lexicon, fold_name
 from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention,
                                         looks_like_name, scan_gazetteer)
@@ -134,6 +135,8 @@ class ParsedDocument:
         self._starts = [m.start for m in timeline]
         for ci, chunk in enumerate(self.chunks):
             self._reference_mentions(ci, chunk)
+        for ci, chunk in enumerate(self.chunks):
+            untagged_org_mentions(self, ci, chunk)
         for ci, chunk in enumerate(self.chunks):
             self._list_mentions(ci, chunk)
 

@@ -1,0 +1,116 @@
+"""Company names the NER missed: a startup named only once, or tagged in one sentence and not in
+the next ("Quillon raised $40 million ... Salesforce Ventures put $50m into Quillon"). Invented,
+one-word startup names are common in funding news, and the investment frames need them as
+organizations."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from exodus.extraction.lexicon import fold_name
+from exodus.extraction.mentions import ORG, Mention
+
+if TYPE_CHECKING:
+    from exodus.extraction.parsed import Chunk, ParsedDocument
+
+# verbs whose subject is the company that gets the money, when their object is money or a round
+_FUNDING_VERBS = {"raise", "secure", "close", "land", "net", "bag", "attract", "draw", "receive", "complete"}
+_FUNDING_OBJECTS = {"million", "billion", "m", "bn", "round", "funding", "financing", "investment", "series",
+                    "seed", "capital", "money", "cash", "backing", "$", "€", "£"}
+# verbs whose object (or passive subject) is the company founded
+_FOUNDING_VERBS = {"found", "co-found", "cofound", "establish", "start", "set"}
+# nouns that a company name modifies or owns ("Quillon co-founder X", "Quillon's backers")
+_COMPANY_NOUNS = {"founder", "co-founder", "cofounder", "founders", "co-founders", "investor", "investors",
+                  "backer", "backers", "round", "funding", "board", "valuation", "shareholder", "shareholders"}
+# passive verbs whose subject is the backed company ("Quillon is backed by ...")
+_BACKED_VERBS = {"back", "fund", "finance"}
+
+
+def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> None:
+    """Name tokens with no mention that are the funded company of a funding verb, or repeat an
+    organization named elsewhere in the document."""
+    for tok in chunk.doc:
+        if not _open_name(parsed, ci, tok) or tok.pos_ != "PROPN" or \
+                (tok.dep_ == "compound" and not _company_noun_compound(tok)) or not tok.text[:1].isupper():
+            continue
+        names = _name_tokens(tok)
+        if not all(_open_name(parsed, ci, t) for t in names):
+            continue
+        text = chunk.doc[names[0].i:tok.i + 1].text
+        if parsed.table.is_person(text) or fold_name(text) in parsed.lexicon.titles:
+            continue
+        if parsed.table.is_known_org(text) and fold_name(text) in parsed.table.orgs:
+            name = parsed.table.org(text)
+        elif _funded_subject(tok) or _founded_company(tok) or _company_noun_compound(tok) or \
+                _described_company(parsed, tok):
+            name = parsed.table.add_org(text)
+        else:
+            continue
+        start = chunk.offset + names[0].idx
+        mention = Mention(ORG, name, start, chunk.offset + tok.idx + len(tok),
+                          subject=tok.dep_ in ("nsubj", "nsubjpass"))
+        for t in names:
+            parsed.token_mentions[(ci, t.i)] = mention
+        parsed._add_to_timeline(mention)
+
+
+def _open_name(parsed: "ParsedDocument", ci: int, tok: Token) -> bool:
+    """No mention yet, or only a guess: an untagged token, one the NER called a product or person
+    and no mention took, or a lone capitalized word taken for an organization without certainty."""
+    mention = parsed.token_mentions.get((ci, tok.i))
+    if mention is not None:
+        return mention.kind == ORG and not mention.certain and tok.pos_ == "PROPN"
+    # places stay places: a dateline ("NEW YORK -") is often the parse's subject
+    return tok.ent_type_ in ("", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON") and not tok.text.isupper()
+
+
+def _name_tokens(tok: Token) -> list[Token]:
+    names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if names and names[-1].i == tok.i - 1 and all(b.i == a.i + 1 for a, b in zip(names, names[1:])):
+        return names + [tok]
+    return [tok]
+
+
+def _funded_subject(tok: Token) -> bool:
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if tok.dep_ == "nsubj" and lemma in _FUNDING_VERBS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        return any(o.lower_ in _FUNDING_OBJECTS or any(w.lower_ in _FUNDING_OBJECTS for w in o.subtree)
+                   for o in objects)
+    if tok.dep_ == "nsubjpass" and lemma in _BACKED_VERBS:
+        return any(c.dep_ == "agent" for c in verb.children)
+    return False
+
+
+def _founded_company(tok: Token) -> bool:
+    """"A and B founded Quillon", "Quillon was set up by A": the company of a founding verb."""
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _FOUNDING_VERBS:
+        return False
+    if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return False
+    if tok.dep_ == "dobj":
+        return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children) or \
+            (verb.dep_ == "relcl" and verb.head.ent_type_ == "PERSON")
+    if tok.dep_ == "nsubjpass":
+        return any(c.dep_ == "agent" for c in verb.children)
+    return False
+
+
+def _company_noun_compound(tok: Token) -> bool:
+    """"Quillon co-founder Jiahui Yu", "Quillon's investors": a name owning a company noun."""
+    return tok.dep_ in ("compound", "poss") and tok.head.pos_ == "NOUN" and tok.head.lower_ in _COMPANY_NOUNS
+
+
+def _described_company(parsed: "ParsedDocument", tok: Token) -> bool:
+    """"the Nvidia-backed startup Quillon", "an investor in Quillon": a name described as a company."""
+    org_nouns = set(parsed.lexicon.nouns.get("org_reference", []))
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in org_nouns for c in tok.lefts):
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lower_ in _COMPANY_NOUNS | {"stake", "investment"}
