@@ -29,6 +29,7 @@ SETS = {
                       SHARED / "devset" / "sentivent-dev.gold.jsonl", ["--kinds", "joined,left"]),
     "sample": (SAMPLE / "articles", SAMPLE / "gold.jsonl", []),
     "blind-dev": (BENCH / "blind-dev" / "articles", BENCH / "blind-dev" / "gold.jsonl", []),
+    "blind-dev-2": (BENCH / "blind-dev-2" / "articles", BENCH / "blind-dev-2" / "gold.jsonl", []),
     "holdout": (BENCH / "holdout" / "articles", BENCH / "holdout" / "gold.jsonl", []),
 }
 
