@@ -23,6 +23,7 @@ from exodus.extraction.group_titles import clause_org, group_title_facts
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.investor_companions import companion_investor_facts
 from exodus.extraction.investor_lists import investor_list_facts
+from exodus.extraction.round_owners import person_affiliation
 from exodus.extraction.lexicon import Lexicon
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
 from exodus.extraction.money import find_amounts
@@ -301,7 +302,8 @@ class FactBuilder:
                                    confidence=confidence, **base))
         elif kind == "invested":
             investee = fields["investee"]
-            investors = [m for m in fields["investor"] if m.kind == ORG and m.name != investee.name]
+            investors = [m for m in fields["investor"] if m.kind == ORG and m.name != investee.name
+                         and not (m.end and person_affiliation(self.parsed.document.text, m.end))]
             amount = self._amount(ci, sent, token) if len(investors) == 1 else None
             for investor in investors:
                 self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from exodus.extraction.arguments import conjuncts
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.mentions import ORG, PERSON, Mention
+from exodus.extraction.round_owners import person_affiliation
 from exodus.schema import Fact
 
 if TYPE_CHECKING:
@@ -226,7 +227,8 @@ def _emit(builder: "FactBuilder", ci: int, sent: Span, token: Token, investors: 
                 extractor=builder.extractor, keywords=[(start, start + len(token))],
                 date=builder._date(ci, sent, token))
     value = builder._amount(ci, sent, token) if amount and len(investors) == 1 else None
+    text = builder.parsed.document.text
     for m in investors:
-        if m.name != investee:
+        if m.name != investee and not (m.end and person_affiliation(text, m.end)):
             builder.facts.append(Fact(investor=m.name, investee=investee, confidence=confidence, amount=value,
                                       **base))

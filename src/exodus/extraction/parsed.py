@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.sentences import split_sentences
+from exodus.extraction.round_owners import dateline_span, headline_round_owners
 from exodus.extraction.untagged_orgs import untagged_org_mentions
 from exodus.extraction.lexicon import Lexicon, fold_name
 from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention,
@@ -90,6 +91,9 @@ class ParsedDocument:
         self._org_words = set(self.lexicon.nouns.get("org_words", []))
         org_names: list[str] = []
         self._org_like = self._org_like_names()
+        self._headline_owners = headline_round_owners(self.document.title)
+        self._org_like.update(fold_name(name) for name in self._headline_owners)
+        self._dateline = dateline_span(text)
         for chunk in self.chunks:
             _mark_nicknamed_people(chunk.doc)
             generic = set(self.lexicon.nouns.get("generic_not_names", []))
@@ -127,7 +131,12 @@ class ParsedDocument:
             if not (len(name.split()) == 1 and self.table.is_person(name)):
                 self.table.add_org(name)
         self.table.finish()
-        timeline = list(gaz)
+        for name in self._headline_owners:  # a funding headline names the article's company
+            canonical = self.table.org(name) if self.table.is_known_org(name) else None
+            if canonical:
+                self._title_orgs[canonical] += 2
+                self.table.org_counts[canonical] += 2
+        timeline = [m for m in gaz if not self._in_dateline(m.start)]
         for ci, chunk in enumerate(self.chunks):
             timeline.extend(self._entity_mentions(ci, chunk))
         timeline.sort(key=lambda m: m.start)
@@ -141,6 +150,9 @@ class ParsedDocument:
             self._list_mentions(ci, chunk)
 
     # ---- building ---------------------------------------------------------------------------
+    def _in_dateline(self, start: int) -> bool:
+        return self._dateline is not None and self._dateline[0] <= start < self._dateline[1]
+
     def _group_name(self, span: Span) -> bool:
         last = span[-1].lower_
         return last in self.lexicon.nouns["group"] and len(span) > 1
@@ -151,6 +163,8 @@ class ParsedDocument:
             start, end = chunk.offset + ent.start_char, chunk.offset + ent.end_char
             text = _ent_text(ent)
             mention = None
+            if self._in_dateline(start):
+                continue  # "HEIDELBERG, Germany, Nov 6 —": a place, whatever the NER says
             if ent.label_ != "ORG" and fold_name(text) in self._org_like and not self._group_name(ent):
                 mention = Mention(ORG, self.table.org(text), start, end)
             elif ent.label_ == "ORG" and self._group_name(ent):
