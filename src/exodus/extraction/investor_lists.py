@@ -48,6 +48,11 @@ def investor_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
             _comes_from(builder, ci, sent, token)
         if lemma == "investment" and token.pos_ == "NOUN":
             _investment_in(builder, ci, sent, token)
+        if lemma in _FROM_NOUNS and token.pos_ == "NOUN":
+            _round_money_from(builder, ci, sent, token)
+        if lemma == "take" and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ == "part"
+                                                             for c in token.children):
+            _took_part(builder, ci, sent, token)
 
 
 def _participation(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None:
@@ -152,6 +157,49 @@ def _investment_in(builder: "FactBuilder", ci: int, sent: Span, noun: Token) -> 
         if m and m.kind == ORG and m.name != investor.name:
             _emit(builder, ci, sent, noun, [investor], m.name, 0.75, amount=True)
             return
+
+
+# Nouns for money put in that name its givers with "from": "The round includes investments from A and B".
+_FROM_NOUNS = {"investment", "participation", "backing", "commitment", "contribution", "money", "capital"}
+
+
+def _round_money_from(builder: "FactBuilder", ci: int, sent: Span, noun: Token) -> None:
+    """"The round includes investments from A, B and C", "the financing drew backing from A and B": the
+    givers of money in a round whose owner the article has named."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "attr") or verb.pos_ not in ("VERB", "AUX") or is_hedged(verb, builder.lexicon):
+        return
+    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in ROUND_WORDS for c in verb.children):
+        return
+    froms = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
+    if not froms:
+        return
+    tokens = [t for f in froms for p in f.children if p.dep_ == "pobj" for t in conjuncts(p) + surface_list(builder, ci, p)]
+    investors = _orgs(builder, ci, tokens) + list_items_after(builder, ci, sent, froms[0])
+    position = builder._start(ci, noun)
+    owner = builder.parsed.round_owner(position) or builder.parsed.previous_org(position, definite=True)
+    _emit(builder, ci, sent, noun, _unique(investors), owner, 0.7)
+
+
+def _took_part(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None:
+    """"A, B and C also took part" right after a round: participants in that round."""
+    if any(c.dep_ == "prep" and not any(p.lemma_.lower() in ROUND_WORDS for p in c.children)
+           for c in verb.children) or not _round_context(builder, ci, sent, verb):
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or _has_person(builder, ci, subjects):
+        return
+    investors = _orgs(builder, ci, [t for s in subjects for t in conjuncts(s) + surface_list(builder, ci, s)])
+    owner = builder.parsed.round_owner(builder._start(ci, verb))
+    _emit(builder, ci, sent, verb, investors, owner, 0.7)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if m.name not in {x.name for x in out}:
+            out.append(m)
+    return out
 
 
 def list_items_after(builder: "FactBuilder", ci: int, sent: Span, start: Token) -> list[Mention]:
