@@ -214,7 +214,7 @@ def list_items_after(builder: "FactBuilder", ci: int, sent: Span, start: Token) 
             continue  # a word inside the name; its head speaks for it
         if t.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod"):
             continue  # a modifier: "former Google chief executive X"
-        if t.dep_ == "pobj" and t.head.lower_ not in ("including", "like", "from", "with", "as"):
+        if t.dep_ == "pobj" and t.head.lower_ not in ("including", "like", "from", "with", "as", "through", "via"):
             continue
         if m.name not in {x.name for x in out}:
             out.append(m)
