@@ -345,6 +345,8 @@ class FactBuilder:
             org = own
         if org is None:
             org = self.parsed.previous_org(position, definite=True)
+            if org and kind == "invested" and not self.parsed._named_before(org, position):
+                org = None  # a round whose owner the text has not named yet: no guess from the title
         return [Mention(ORG, org, 0, 0, certain=False)] if org else []
 
     def _tied_org(self, ci: int, token: Token, slot: str, people: list[Mention]) -> list[Mention]:

@@ -100,7 +100,7 @@ def _led_by(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None:
     if owner is None and round_verb is not None:
         for c in round_verb.children:
             m = builder.parsed.mention(ci, c) if c.dep_ == "nsubj" else None
-            if m and m.kind == ORG:
+            if m and m.kind == ORG and (m.certain or builder.parsed._named_before(m.name, builder._start(ci, c))):
                 owner = m.name
     if owner is None:
         owner = builder.parsed.round_owner(builder._start(ci, verb))

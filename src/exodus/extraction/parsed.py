@@ -679,7 +679,8 @@ class ParsedDocument:
                         m = self.token_mentions.get((ci, c.i)) if c.dep_ == "nsubj" else None
                         # a name the NER was unsure of ("NEW YORK (Wire) - ...") is no round owner;
                         # "it" or "the company" resolved to an organization is
-                        if m and m.kind == ORG and (m.certain or c.pos_ in ("PRON", "NOUN")):
+                        if m and m.kind == ORG and (m.certain or c.pos_ in ("PRON", "NOUN")) and \
+                                (m.certain or self._named_before(m.name, chunk.offset + tok.idx)):
                             self._round_owners.append((chunk.offset + tok.idx, m.name, event_date(tok.sent, tok, published)))
                     for t in objects:  # "Anthropic's Series E round"
                         m = self.token_mentions.get((ci, t.i)) if t.dep_ == "poss" else None
@@ -687,6 +688,12 @@ class ParsedDocument:
                             self._round_owners.append((chunk.offset + tok.idx, m.name, event_date(tok.sent, tok, published)))
             self._round_owners.sort(key=lambda r: r[0])
         return [r for r in self._round_owners if r[0] < position]
+
+    def _named_before(self, name: str, position: int) -> bool:
+        """"it has closed a round": a reference owns a round only when the organization it stands for has
+        been named before it (in the text, or as a funding headline's company), not guessed from the title."""
+        return any(m.name == name and m.certain and m.start < position for m in self._timeline) or \
+            any(self.table.is_known_org(h) and self.table.org(h) == name for h in self._headline_owners)
 
     def primary_org(self) -> str | None:
         """What the article is about: the most mentioned organization, the first named on a tie."""
