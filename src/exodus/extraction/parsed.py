@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.sentences import split_sentences
-from exodus.extraction.round_owners import dateline_span, headline_round_owners
+from exodus.extraction.round_owners import dateline_span, headline_owner_mentions, headline_round_owners
 from exodus.extraction.untagged_orgs import untagged_org_mentions
 from exodus.extraction.lexicon import Lexicon, fold_name
 from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention,
@@ -142,6 +142,8 @@ class ParsedDocument:
         timeline.sort(key=lambda m: m.start)
         self._timeline = timeline
         self._starts = [m.start for m in timeline]
+        for ci, chunk in enumerate(self.chunks):
+            headline_owner_mentions(self, ci, chunk)
         for ci, chunk in enumerate(self.chunks):
             self._reference_mentions(ci, chunk)
         for ci, chunk in enumerate(self.chunks):

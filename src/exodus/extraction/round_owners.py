@@ -53,3 +53,30 @@ _AFFILIATION = re.compile(
 def person_affiliation(text: str, end: int) -> bool:
     """Is the organization whose name ends at `end` the affiliation in a person's title?"""
     return bool(_AFFILIATION.match(text[end:end + 120]))
+
+
+def headline_owner_mentions(parsed, ci: int, chunk) -> None:
+    """The funding headline's company wherever the text repeats its name, when the NER missed it
+    ("Fjordmind Maritime, a developer of ..." parsed as a common noun)."""
+    from exodus.extraction.mentions import ORG, Mention
+
+    doc = chunk.doc
+    for name in parsed._headline_owners:
+        words = name.split()
+        for tok in doc:
+            if tok.text != words[0] or tok.i + len(words) > len(doc):
+                continue
+            span = doc[tok.i:tok.i + len(words)]
+            if [t.text for t in span] != words:
+                continue
+            if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].pos_ == "PROPN":
+                continue  # a longer name that starts the same way
+            taken = [parsed.token_mentions.get((ci, t.i)) for t in span]
+            if any(m is not None and (m.kind != ORG or m.certain) for m in taken):
+                continue
+            mention = Mention(ORG, parsed.table.add_org(name), chunk.offset + span[0].idx,
+                              chunk.offset + span[-1].idx + len(span[-1]),
+                              subject=any(t.dep_ in ("nsubj", "nsubjpass") for t in span))
+            for t in span:
+                parsed.token_mentions[(ci, t.i)] = mention
+            parsed._add_to_timeline(mention)
