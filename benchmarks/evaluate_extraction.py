@@ -30,6 +30,7 @@ SETS = {
     "sample": (SAMPLE / "articles", SAMPLE / "gold.jsonl", []),
     "blind-dev": (BENCH / "blind-dev" / "articles", BENCH / "blind-dev" / "gold.jsonl", []),
     "blind-dev-2": (BENCH / "blind-dev-2" / "articles", BENCH / "blind-dev-2" / "gold.jsonl", []),
+    "blind-dev-3": (BENCH / "blind-dev-3" / "articles", BENCH / "blind-dev-3" / "gold.jsonl", []),
     "holdout": (BENCH / "holdout" / "articles", BENCH / "holdout" / "gold.jsonl", []),
 }
 
