@@ -14,6 +14,9 @@ _PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 _RELATIVE = {"who", "that", "which", "whom"}
 _AMOUNT_NOUNS = {"billion", "million", "stake", "investment", "share", "interest", "bet", "sum", "round",
                  "funding", "money", "capital", "trillion", "bn", "m"}
+_LEADING_VERBS = {"lead", "co-lead", "join", "invest", "co-invest", "back", "participate"}
+# "took seats on the board", "took a role at Google": the preposition hangs off the object
+_SEAT_NOUNS = {"seat", "place", "spot", "role", "position", "post", "job"}
 _VAGUE = {"those", "executives", "people", "leaders", "others", "officials", "managers"}
 _MOVE_ADVERBS = {"back", "now", "over"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "mark"}
@@ -139,7 +142,11 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
             gov = gov.head
         if token.dep_ in ("dobj", "pobj", "nsubj", "attr", "appos") or gov is not token:
             verb = gov if gov.pos_ in ("VERB", "AUX") else token.head
-            if verb.pos_ in ("VERB", "AUX"):
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _LEADING_VERBS and token.dep_ != "nsubj":
+                # "IVP led the Series B, with participation from X": whoever leads or joins a round is
+                # one of its investors, never the company funded
+                slots["governor_investor"] = subject_of(verb)
+            elif verb.pos_ in ("VERB", "AUX"):
                 slots["governor_subj"] = subject_of(verb)
                 if token.dep_ == "nsubj":
                     slots["governor_subj"] = [c for c in verb.children if c.dep_ in ("dobj", "attr") or
@@ -156,12 +163,14 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
         slots["subj"] = subject_of(token)
         slots["obj"] = [c for c in token.children if c.dep_ in ("dobj",)] or \
             [c for c in token.children if c.dep_ in ("oprd", "dative") and c.pos_ == "PROPN"]  # "named Shear as ..."
-        slots["obj"] = slots["obj"] or _name_read_as_verb(token)
+        slots["obj"] = slots["obj"] or _name_read_as_verb(token) or _name_in_predicate(token)
         for obj in slots["obj"]:
             # "invest $1 billion in OpenAI", "took a stake in X": the preposition hangs off the object
-            if obj.like_num or obj.lemma_.lower() in _AMOUNT_NOUNS or obj.ent_type_ == "MONEY":
+            if obj.like_num or obj.lemma_.lower() in _AMOUNT_NOUNS | _SEAT_NOUNS or obj.ent_type_ == "MONEY":
                 for name, objects in prep_objects(obj).items():
                     slots.setdefault(name, []).extend(objects)
+        if token.dep_ == "relcl" and slots["obj"] and all(o.lower_ in _RELATIVE for o in slots["obj"]):
+            slots["obj"] = [token.head]  # "Quorvex, which A and B founded in 2021"
         if not slots["obj"] and token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):
             # "the team that OpenAI disbanded"
             if any(c.lower_ in _RELATIVE and c.dep_ == "dobj" for c in token.children) or \
@@ -171,6 +180,13 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
             slots.setdefault(name, []).extend(objects)
     slots["predicate"] = [c for c in token.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp", "acomp", "npadvmod", "dobj")]
     return slots
+
+
+def _name_in_predicate(token: Token) -> list[Token]:
+    """"named Maria Lopez chief executive": the parser hangs the name off the title that follows it."""
+    return [g for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "dobj") and c.i > token.i
+            for g in c.children if g.dep_ in ("compound", "nsubj", "nmod") and g.ent_type_ == "PERSON" and g.i < c.i
+            and g.i > token.i][:1]
 
 
 def _name_read_as_verb(token: Token) -> list[Token]:
@@ -192,9 +208,10 @@ def conjuncts(token: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in ("conj", "appos"):
                 stack.append(c)
-            # "A, Windsurf's chief, and co-founder B": the tagger can take "co-founder" for a verb
-            # whose object is B
-            if t.dep_ == "conj" and t.pos_ == "VERB" and c.dep_ == "dobj" and c.pos_ == "PROPN":
+            # "A, Windsurf's chief, and co-founder B", "Quorvex co-founders A and B left": the tagger can
+            # take "co-founder" for a verb whose object is B
+            if (t.dep_ == "conj" or t.lemma_.lower() in ("co-founder", "cofounder", "founder")) and \
+                    t.pos_ == "VERB" and c.dep_ == "dobj" and c.pos_ == "PROPN":
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
 

@@ -120,9 +120,12 @@ class FactBuilder:
                 continue  # "X is now at Y" is a move; "X is at Y" is not
             if frame.get("needs_object"):
                 objs = [t for t in slots.get("obj", []) + slots.get("predicate", [])]
+                objs += [c for t in objs for c in t.children if c.dep_ == "compound"]  # "Series B"
                 objs += [t for t in sent if t.dep_ == "pobj" and t.head.head == token]
-                if not any(t.lemma_.lower() in frame["needs_object"] for t in objs):
-                    continue
+                if not any(t.lemma_.lower() in frame["needs_object"] for t in objs) and \
+                        not (any(t.lower_ == "it" for t in slots.get("obj", [])) and
+                             self._mentions_words(ci, sent, frame["needs_object"])):
+                    continue  # "Anysphere closed a round. Thrive led it": "it" is the round
             if frame["kind"] == "invested" and _reversed(token, self.lexicon):
                 continue  # "reduced its stake in X" undoes an investment
             fields = self._fill(ci, sent, token, slots, frame)
@@ -347,6 +350,8 @@ class FactBuilder:
             org = self.parsed.previous_org(position, definite=True)
             if org and kind == "invested" and not self.parsed._named_before(org, position):
                 org = None  # a round whose owner the text has not named yet: no guess from the title
+            if org and kind == "invested" and any(m.name == org for m in fields.get("investor") or []):
+                org = None  # "Nvidia, AMD and Google all put in money": no investor funds itself
         return [Mention(ORG, org, 0, 0, certain=False)] if org else []
 
     def _tied_org(self, ci: int, token: Token, slot: str, people: list[Mention]) -> list[Mention]:
@@ -514,7 +519,9 @@ class FactBuilder:
         for cand in expanded:
             if (m := self.parsed.mention(ci, cand)) and m.kind == PERSON:
                 continue
-            tokens = _phrase_until_comma(cand)
+            # "named Maria Lopez chief executive": the object's name inside the title phrase is not part of it
+            named = {t.i for o in slots.get("obj", []) if o.i != cand.i and o in cand.subtree for t in o.subtree}
+            tokens = [t for t in _phrase_until_comma(cand) if t.i not in named]
             text = " ".join(t.text for t in tokens)
             if not self._title_re.search(text):
                 continue
@@ -580,6 +587,14 @@ class FactBuilder:
         if token.dep_ == "appos" and not self.parsed.mention(ci, token.head):
             head = token.head
             phrases.append(sorted([t for t in head.subtree if t.i < token.i and t not in token.subtree], key=lambda t: t.i))
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "co-founders A and B": B shares A's title
+        if first.dep_ == "dobj" and first.head.pos_ == "VERB" and \
+                first.head.lemma_.lower() in ("co-founder", "cofounder", "founder"):
+            # "Quorvex co-founders Maria Lopez and Ken Ito": the tagger's verb "co-founders" is the title
+            title = first.head
+            phrases.append(sorted([t for t in title.subtree if t.i <= title.i], key=lambda t: t.i))
         if token.dep_ == "nsubj" and token.head.lemma_ == "be":
             for a in token.head.children:
                 if a.dep_ == "attr":

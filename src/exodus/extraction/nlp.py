@@ -64,14 +64,22 @@ def line_breaks(doc):
 @Language.component("exodus_letter_names")
 def letter_names(doc):
     """"posted on X. Robert Keele, its head of legal, left": a one-letter name after a lower-case word
-    ends a sentence, though the tokenizer takes "X." for an initial."""
+    ends a sentence, though the tokenizer takes "X." for an initial. So does an acronym's full stop
+    ("a round led by GV. OpenAI also took part"), which the parser reads as an abbreviation's."""
     for token in doc[1:-1]:
         following = doc[token.i + 1]
         if len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "." and \
                 doc[token.i - 1].is_lower and doc[token.i - 1].is_alpha and following.text[:1].isupper() and \
                 not (len(following.text) == 2 and following.text[1] == "."):
             following.is_sent_start = True
+        elif token.text == "." and token.i + 1 < len(doc) and _acronym(doc[token.i - 1]) and \
+                not doc[token.i - 1].whitespace_ and following.text[:1].isupper():
+            following.is_sent_start = True
     return doc
+
+
+def _acronym(token) -> bool:
+    return 2 <= len(token.text) <= 6 and token.text.isalpha() and token.text.isupper()
 
 
 @lru_cache(maxsize=4)

@@ -27,6 +27,8 @@ _ROUND_WORDS = {"round", "funding", "financing", "investment", "series", "seed",
 _REPORTING_VERBS = {"say", "announce", "tell", "write", "add", "state", "confirm", "claim", "insist", "note",
                     "explain", "post", "tweet", "argue", "acknowledge", "admit", "reveal", "disclose", "recall"}
 _BACKING_VERBS = {"invest", "back", "fund", "finance", "participate", "co-invest", "bankroll"}
+_FUNDING_VERBS = {"lead", "co-lead", "put", "pour", "pump", "inject", "commit"}  # "X led it", "X put in money"
+_INVESTOR_NOUNS = {"investor", "backer", "shareholder", "lender", "financier"}
 _CO_WORDS = ["founded", "founder", "founders", "found", "founding", "founds", "led", "lead", "leads", "leading",
              "chair", "chaired", "chairs", "chairing", "head", "headed", "heads", "CEO", "CEOs", "author"]
 _CO_LEMMAS = {"found": "found", "founded": "found", "founding": "found", "founds": "found", "founder": "founder",
@@ -145,9 +147,11 @@ class ParsedDocument:
         for ci, chunk in enumerate(self.chunks):
             headline_owner_mentions(self, ci, chunk)
         for ci, chunk in enumerate(self.chunks):
-            self._reference_mentions(ci, chunk)
-        for ci, chunk in enumerate(self.chunks):
             untagged_org_mentions(self, ci, chunk)
+        self._round_owners = None  # rounds are owned by the names just found
+        for ci, chunk in enumerate(self.chunks):
+            self._reference_mentions(ci, chunk)
+        self._round_owners = None  # and by "it" and "the company", now resolved
         for ci, chunk in enumerate(self.chunks):
             self._list_mentions(ci, chunk)
 
@@ -255,6 +259,15 @@ class ParsedDocument:
                 if group:
                     self.token_mentions[key] = group
                     self.groups.append(group)
+                    first = _split_group_name(tok)
+                    if first is not None and (ci, first.i) not in self.token_mentions:
+                        # "its ethics and society team": the parser coordinates "ethics" with "society
+                        # team"; both words belong to the one group's name
+                        start_first = chunk.offset + first.idx
+                        group = Mention(GROUP, chunk.doc[first.i:tok.i + 1].text, start_first, group.end,
+                                        org=group.org, certain=group.certain)
+                        self.groups[-1] = group
+                        self.token_mentions[key] = self.token_mentions[(ci, first.i)] = group
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns["org_reference"] and \
                     any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
                     not any(c.dep_ in ("compound", "prep") and c.lower_ != "'s" for c in tok.children if c.i > tok.i) and \
@@ -593,9 +606,14 @@ class ParsedDocument:
         if not subjects:
             return None
         objects = [t for c in sent.root.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
-        if sent.root.lemma_.lower() in _BACKING_VERBS or any(t.lemma_.lower() in _ROUND_WORDS for t in objects):
-            return None  # "Thrive Capital led the round": an investor, not the company in question
+        if sent.root.lemma_.lower() in _BACKING_VERBS | _FUNDING_VERBS or \
+                any(t.lemma_.lower() in _ROUND_WORDS for t in objects):
+            # "Thrive Capital led the round": an investor, not the company in question, which is
+            # the one that raised the round
+            return self._paragraph_round_owner(sent_start)
         subject = subjects[0]
+        if any(t.lemma_.lower() in _INVESTOR_NOUNS | _BACKING_VERBS | _FUNDING_VERBS for t in subject.subtree):
+            return self._paragraph_round_owner(sent_start)  # "Existing investor NEA ... came back"
         m = self.token_mentions.get((pci, subject.i))
         if m is None or m.kind != ORG:
             owners = [c for c in subject.children if c.dep_ == "poss"]
@@ -672,11 +690,15 @@ class ParsedDocument:
             published = self.document.published
             for ci, chunk in enumerate(self.chunks):
                 for tok in chunk.doc:
-                    if tok.lemma_.lower() not in _RAISE_VERBS:
+                    if tok.lemma_.lower() in _RAISE_VERBS:
+                        objects = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+                        if not any(t.lemma_.lower() in _ROUND_WORDS or t.like_num for t in objects):
+                            continue
+                    elif not (tok.pos_ == "VERB" and tok.lemma_.lower() not in _BACKING_VERBS | _FUNDING_VERBS
+                              and _with_money(tok)):
                         continue
-                    objects = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
-                    if not any(t.lemma_.lower() in _ROUND_WORDS or t.like_num for t in objects):
-                        continue
+                    else:
+                        objects = []
                     for c in tok.children:
                         m = self.token_mentions.get((ci, c.i)) if c.dep_ == "nsubj" else None
                         # a name the NER was unsure of ("NEW YORK (Wire) - ...") is no round owner;
@@ -690,6 +712,14 @@ class ParsedDocument:
                             self._round_owners.append((chunk.offset + tok.idx, m.name, event_date(tok.sent, tok, published)))
             self._round_owners.sort(key=lambda r: r[0])
         return [r for r in self._round_owners if r[0] < position]
+
+    def _paragraph_round_owner(self, position: int) -> str | None:
+        """"Anysphere closed a round last month. Thrive led it ... The company, founded in 2022": in a
+        paragraph about a funding round, "the company" is the one that raised it."""
+        rounds = self._rounds(position)
+        if not rounds or "\n" in self.document.text[rounds[-1][0]:position]:
+            return None
+        return rounds[-1][1]
 
     def _named_before(self, name: str, position: int) -> bool:
         """"it has closed a round": a reference owns a round only when the organization it stands for has
@@ -736,6 +766,31 @@ class ParsedDocument:
         if recent:
             return recent[-1].name
         return primary
+
+
+def _with_money(verb: Token) -> bool:
+    """"came out of stealth with $56.5 million in Series A money": a round told as what the subject has."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            words = list(prep.subtree)
+            if any(t.ent_type_ == "MONEY" for t in words) and \
+                    any(t.lemma_.lower() in _ROUND_WORDS | {"money", "backing"} - {"billion", "million", "bn", "m"}
+                        for t in words):
+                return True
+    return False
+
+
+def _split_group_name(tok: Token) -> Token | None:
+    """"ethics and society team" parsed as "ethics" and "society team": the bare first conjunct."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.pos_ != "NOUN" or head.i >= tok.i or head.ent_type_:
+        return None
+    if not all(c.dep_ in ("poss", "det", "cc", "conj") for c in head.children):
+        return None
+    between = head.doc[head.i + 1:tok.i]
+    if not between or between[0].lower_ != "and" or not all(t.dep_ in ("cc", "compound") for t in between):
+        return None
+    return head
 
 
 def _ent_text(ent: Span) -> str:

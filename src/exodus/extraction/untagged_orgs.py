@@ -31,7 +31,13 @@ def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> 
     """Name tokens with no mention that are the funded company of a funding verb, or repeat an
     organization named elsewhere in the document."""
     for tok in chunk.doc:
-        if not _open_name(parsed, ci, tok) or tok.pos_ != "PROPN" or \
+        if _acronym_investor(tok) and (ci, tok.i) not in parsed.token_mentions:
+            mention = Mention(ORG, parsed.table.add_org(tok.text), chunk.offset + tok.idx,
+                              chunk.offset + tok.idx + len(tok), subject=tok.dep_ == "nsubj")
+            parsed.token_mentions[(ci, tok.i)] = mention
+            parsed._add_to_timeline(mention)
+            continue
+        if not _open_name(parsed, ci, tok) or (tok.pos_ != "PROPN" and not _bare_noun_funded(tok)) or \
                 (tok.dep_ == "compound" and not _company_noun_compound(tok)) or not tok.text[:1].isupper():
             continue
         names = _name_tokens(tok)
@@ -62,7 +68,8 @@ def _open_name(parsed: "ParsedDocument", ci: int, tok: Token) -> bool:
     if mention is not None:
         return mention.kind == ORG and not mention.certain and tok.pos_ == "PROPN"
     # places stay places: a dateline ("NEW YORK -") is often the parse's subject
-    return tok.ent_type_ in ("", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON") and not tok.text.isupper()
+    # a company the NER took for a place ("Veltrix's first outside funding") passes only the company tests
+    return tok.ent_type_ in ("", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "GPE") and not tok.text.isupper()
 
 
 def _name_tokens(tok: Token) -> list[Token]:
@@ -84,6 +91,25 @@ def _funded_subject(tok: Token) -> bool:
     if tok.dep_ == "nsubjpass" and lemma in _BACKED_VERBS:
         return any(c.dep_ == "agent" for c in verb.children)
     return False
+
+
+_LEADING_VERBS = {"lead", "co-lead", "back", "fund", "invest"}
+
+
+def _acronym_investor(tok: Token) -> bool:
+    """"a round led by IVP", "NEA led the round": an investment firm known by its initials, untagged."""
+    if not (2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()) or tok.ent_type_:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return tok.head.head.lemma_.lower() in _LEADING_VERBS
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _LEADING_VERBS
+
+
+def _bare_noun_funded(tok: Token) -> bool:
+    """"Anysphere closed a $900 million round": an invented name the tagger took for a common noun,
+    capitalized, with no determiner, raising money."""
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:].islower() and \
+        not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children) and _funded_subject(tok)
 
 
 def _founded_company(tok: Token) -> bool:
@@ -112,5 +138,7 @@ def _described_company(parsed: "ParsedDocument", tok: Token) -> bool:
     org_nouns = set(parsed.lexicon.nouns.get("org_reference", []))
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in org_nouns for c in tok.lefts):
         return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in org_nouns and c.i > tok.i for c in tok.children):
+        return True  # "Veltrix, a maker of warehouse robots,"
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lower_ in _COMPANY_NOUNS | {"stake", "investment"}

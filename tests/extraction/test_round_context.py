@@ -1,0 +1,64 @@
+"""A funding round told across sentences: "it" for the round, investors who are no company in
+question, invented names the tagger misses, acronym investors before a full stop, and boards."""
+from __future__ import annotations
+
+from tests.extraction.golden import assert_article
+
+
+def test_it_is_the_round_and_the_company_is_who_raised_it(rules_extractor):
+    text = ("Quorvex closed a $120 million round last month at a $2 billion valuation. Lightspeed Venture "
+            "Partners led it, and Index Ventures and Greylock also put in money. The company, founded in 2021 "
+            "by former Stripe engineers Tomas Halvorsen and Priya Raman, sells software for customs brokers.")
+    assert_article(rules_extractor, text, "2025-04-10",
+                   must=[{"kind": "invested", "investor": "Lightspeed Venture Partners", "investee": "Quorvex",
+                          "date": "2025-03"},
+                         {"kind": "invested", "investor": "Index Ventures", "investee": "Quorvex"},
+                         {"kind": "invested", "investor": "Greylock Partners", "investee": "Quorvex"},
+                         {"kind": "founded", "person": "Tomas Halvorsen", "org": "Quorvex"},
+                         {"kind": "founded", "person": "Priya Raman", "org": "Quorvex"}],
+                   must_not=[{"kind": "founded", "org": "Greylock"}, {"kind": "founded", "org": "Index Ventures"}])
+
+
+def test_an_investor_subject_is_not_the_startup(rules_extractor):
+    text = ("Veltrix, a maker of warehouse robots, said on Monday it had raised $40 million. Accel led the "
+            "Series A. Existing investor Northzone, which backed the seed round, came back as well.\n\n"
+            "The startup, which Mara Lindqvist set up in 2022 with Jonas Berg, has 60 employees.")
+    assert_article(rules_extractor, text, "2024-05-14",
+                   must=[{"kind": "founded", "person": "Mara Lindqvist", "org": "Veltrix"},
+                         {"kind": "founded", "person": "Jonas Berg", "org": "Veltrix"}],
+                   must_not=[{"kind": "founded", "org": "Northzone"}, {"kind": "founded", "org": "Accel"}])
+
+
+def test_acronym_investor_before_a_full_stop(rules_extractor):
+    text = ("Veltrix said it has raised $75 million in a Series B financing led by IVP. Salesforce Ventures "
+            "and Khosla Ventures also participated in the round.")
+    assert_article(rules_extractor, text, "2024-05-14",
+                   must=[{"kind": "invested", "investor": "IVP", "investee": "Veltrix"},
+                         {"kind": "invested", "investor": "Khosla Ventures", "investee": "Veltrix"}],
+                   must_not=[{"kind": "invested", "investor": "Salesforce Ventures", "investee": "IVP"}])
+
+
+def test_provided_funding_goes_to_the_possessor(rules_extractor):
+    text = "Founders Fund provided Veltrix's first outside funding in 2021."
+    assert_article(rules_extractor, text, "2024-05-14",
+                   must=[{"kind": "invested", "investor": "Founders Fund", "investee": "Veltrix"}],
+                   must_not=[{"kind": "invested", "investor": "Veltrix"}])
+
+
+def test_seats_on_the_board(rules_extractor):
+    text = ("Acme Robotics on Tuesday named two new directors. Laura Chen and Omar Haddad take seats on the "
+            "board of Acme Robotics with immediate effect, and founder Ben Ortiz is returning to the board.")
+    assert_article(rules_extractor, text, "2024-03-12",
+                   must=[{"kind": "member", "person": "Laura Chen", "org": "Acme Robotics", "group": "board"},
+                         {"kind": "member", "person": "Omar Haddad", "org": "Acme Robotics", "group": "board"},
+                         {"kind": "member", "person": "Ben Ortiz", "org": "Acme Robotics", "group": "board"}],
+                   must_not=[])
+
+
+def test_teams_eliminated_and_stood_up(rules_extractor):
+    text = ("In March, Salesforce eliminated its ethics and society team as part of a round of layoffs. "
+            "Weeks later Salesforce stood up a new AI policy team under its general counsel.")
+    assert_article(rules_extractor, text, "2023-05-02",
+                   must=[{"kind": "group_event", "org": "Salesforce", "action": "disbanded", "date": "2023-03"},
+                         {"kind": "group_event", "org": "Salesforce", "action": "formed"}],
+                   must_not=[])
