@@ -62,3 +62,27 @@ def test_teams_eliminated_and_stood_up(rules_extractor):
                    must=[{"kind": "group_event", "org": "Salesforce", "action": "disbanded", "date": "2023-03"},
                          {"kind": "group_event", "org": "Salesforce", "action": "formed"}],
                    must_not=[])
+
+
+def test_unknown_startup_named_once(rules_extractor):
+    """Invented one-word names the tagger calls a work of art, a person or nothing: their place in the
+    clause says they are companies."""
+    cases = [
+        ("Sequoia Capital invested $50 million in Quorvex on Tuesday.",
+         {"kind": "invested", "investor": "Sequoia Capital", "investee": "Quorvex"}),
+        ("Sequoia Capital and Accel poured $50 million into Quorvex.",
+         {"kind": "invested", "investor": "Accel", "investee": "Quorvex"}),
+        ("Quorvex disbanded its ethics team in March.",
+         {"kind": "group_event", "org": "Quorvex", "action": "disbanded"}),
+        ("Quorvex hired Maria Lopez away from Google to run its research lab.",
+         {"kind": "joined", "person": "Maria Lopez", "org": "Quorvex"}),
+    ]
+    for text, expected in cases:
+        assert_article(rules_extractor, text, "2024-05-14", must=[expected], must_not=[])
+
+
+def test_no_investor_is_made_the_company_funded(rules_extractor):
+    text = "Investors in the round include Sequoia Capital, Accel and Index Ventures, Quorvex said."
+    assert_article(rules_extractor, text, "2024-05-14", must=[],
+                   must_not=[{"kind": "invested", "investee": "Sequoia Capital"},
+                             {"kind": "invested", "investee": "Accel"}])

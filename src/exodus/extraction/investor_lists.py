@@ -268,8 +268,8 @@ def _orgs(builder: "FactBuilder", ci: int, tokens: list[Token]) -> list[Mention]
 
 def _emit(builder: "FactBuilder", ci: int, sent: Span, token: Token, investors: list[Mention],
           investee: str | None, confidence: float, amount: bool = False) -> None:
-    if not investee:
-        return
+    if not investee or any(m.name == investee for m in investors):
+        return  # a listed investor taken for the company funded: the round's owner is not known
     start = builder._start(ci, token)
     base = dict(kind="invested", doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent),
                 extractor=builder.extractor, keywords=[(start, start + len(token))],

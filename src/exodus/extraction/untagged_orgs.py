@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from exodus.extraction.lexicon import fold_name
-from exodus.extraction.mentions import ORG, Mention
+from exodus.extraction.mentions import ORG, PERSON, Mention
 
 if TYPE_CHECKING:
     from exodus.extraction.parsed import Chunk, ParsedDocument
@@ -49,7 +49,8 @@ def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> 
         if parsed.table.is_known_org(text) and fold_name(text) in parsed.table.orgs:
             name = parsed.table.org(text)
         elif _funded_subject(tok) or _founded_company(tok) or _company_noun_compound(tok) or \
-                _described_company(parsed, tok):
+                _described_company(parsed, tok) or \
+                (_company_shaped(parsed, names) and (_funded_object(tok) or _employer_subject(parsed, ci, tok))):
             name = parsed.table.add_org(text)
         else:
             continue
@@ -110,6 +111,39 @@ def _bare_noun_funded(tok: Token) -> bool:
     capitalized, with no determiner, raising money."""
     return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:].islower() and \
         not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children) and _funded_subject(tok)
+
+
+# verbs whose "in"/"into" object is the company funded ("poured $50 million into Quorvex")
+_INVESTING_VERBS = {"invest", "pour", "put", "pump", "inject", "sink", "plow", "plough", "funnel", "commit"}
+# verbs whose subject is an employer when their object is a person or a team ("Quorvex hired X")
+_EMPLOYER_VERBS = {"hire", "appoint", "name", "tap", "poach", "recruit", "promote", "add", "disband", "dissolve",
+                   "form", "create", "fire", "oust", "dismiss", "rehire", "lure"}
+
+
+def _company_shaped(parsed: "ParsedDocument", names: list[Token]) -> bool:
+    """One word ("Quorvex") or ending in a company word ("Essential AI"), never a person's two names."""
+    return len(names) == 1 or names[-1].lower_ in parsed._org_words
+
+
+def _funded_object(tok: Token) -> bool:
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.pos_ == "VERB" and \
+        head.head.lemma_.lower() in _INVESTING_VERBS and \
+        any(c.dep_ == "dobj" and (c.like_num or c.ent_type_ == "MONEY") for c in head.head.children)
+
+
+def _employer_subject(parsed: "ParsedDocument", ci: int, tok: Token) -> bool:
+    """"Quorvex hired Maria Lopez", "Quorvex disbanded its ethics team": who hires, names or disbands."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _EMPLOYER_VERBS:
+        return False
+    groups = set(parsed.lexicon.nouns.get("group", []))
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        mention = parsed.token_mentions.get((ci, obj.i))
+        if (mention is not None and mention.kind == PERSON) or obj.ent_type_ == "PERSON" or \
+                obj.lemma_.lower() in groups:
+            return True
+    return False
 
 
 def _founded_company(tok: Token) -> bool:
