@@ -121,8 +121,8 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
             owner = founded[-1] if founded else _owner(builder, ci, token)
         else:
             owner = _owner(builder, ci, token)
-        if owner is None:
-            continue
+        if owner is None or (kind == "invested" and any(m.name == owner for m in members)):
+            continue  # a listed investor taken for the company funded: its owner is not known
         base = dict(doc=parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
                     keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))], date=None)
         for m in members:
