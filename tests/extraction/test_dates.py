@@ -140,3 +140,22 @@ def test_an_abbreviated_month_before_a_capitalized_word_is_a_first_name():
     assert resolve_date("concerns raised by Jan Leike", "2024-05-20") is None
     assert resolve_date("by Jan 5", "2024-05-20") == "2024-01-05"
     assert resolve_date("in January", "2024-05-20") == "2024-01"
+
+
+def test_future_events_take_the_next_month_or_weekday():
+    from exodus.extraction.dates import resolve_date
+    assert resolve_date("in June", "2024-05-14", future=True) == "2024-06"
+    assert resolve_date("in March", "2024-05-14", future=True) == "2025-03"
+    assert resolve_date("in March", "2024-05-14") == "2024-03"
+    assert resolve_date("on Friday", "2024-05-14", future=True) == "2024-05-17"
+    assert resolve_date("on Friday", "2024-05-14") == "2024-05-10"
+    assert resolve_date("last March", "2024-05-14", future=True) == "2024-03"
+
+
+def test_a_reporting_verbs_date_stays_past(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "Maria Lopez, Google's chief financial officer, will retire in June. Amazon will "
+                   "invest $4 billion in Anthropic, the companies said on Friday.", "2024-05-14",
+                   must=[{"kind": "left", "person": "Maria Lopez", "org": "Google", "date": "2024-06"},
+                         {"kind": "invested", "investor": "Amazon", "investee": "Anthropic", "date": "2024-05-10"}],
+                   must_not=[])

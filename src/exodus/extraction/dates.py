@@ -84,15 +84,16 @@ def _shift_months(d: date, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def resolve_date(expression: str, published: str | None = None) -> str | None:
-    """The ISO date an expression names, anchored on `published` for relative ones."""
+def resolve_date(expression: str, published: str | None = None, future: bool = False) -> str | None:
+    """The ISO date an expression names, anchored on `published` for relative ones; `future` for an
+    event still to come ("will retire in June": the next June, not the last)."""
     text = " ".join(expression.split())
     anchor_info = parse_iso(published)
     anchor = anchor_info[0] if anchor_info else None
     anchor_precision = anchor_info[1] if anchor_info else 0
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            result = _resolve_match(kind, match, anchor, anchor_precision)
+            result = _resolve_match(kind, match, anchor, anchor_precision, future)
             if result:
                 return result
     return None
@@ -115,7 +116,8 @@ def find_dates(text: str, published: str | None = None) -> list[tuple[int, int, 
     return sorted(found)
 
 
-def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, precision: int) -> str | None:
+def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, precision: int,
+                   future: bool = False) -> str | None:
     g = m.groups()
     if kind == "iso":
         y, mo, d = int(g[0]), int(g[1]), int(g[2])
@@ -138,6 +140,8 @@ def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, precision: 
         y = _month_before(anchor, mo)
         if mo == anchor.month and int(d) > anchor.day and precision == 3:
             y -= 1
+        if future and (y, mo, int(d)) < (anchor.year, anchor.month, anchor.day):
+            y += 1
         return _fmt(y, mo, int(d)) if _valid(y, mo, int(d)) else None
     if kind in ("season", "year_part"):
         return _fmt(int(g[-1]))
@@ -153,8 +157,9 @@ def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, precision: 
         if anchor is None or precision < 2:
             return None
         qualifier = (g[0] or "").lower()
-        if qualifier == "next":
-            y = anchor.year if mo > anchor.month else anchor.year + 1
+        if qualifier == "next" or (future and qualifier not in ("last", "late last", "early last", "since",
+                                                                 "earlier this")):
+            y = anchor.year if mo > anchor.month or (future and mo == anchor.month) else anchor.year + 1
         elif qualifier in ("last", "late last", "early last"):
             y = _month_before(anchor, mo, allow_same=False)
         else:
@@ -166,7 +171,7 @@ def _resolve_match(kind: str, m: re.Match[str], anchor: date | None, precision: 
         qualifier = (g[0] or "").lower()
         target = WEEKDAYS[g[1].lower()]
         back = (anchor.weekday() - target) % 7
-        if qualifier == "next":
+        if qualifier == "next" or (future and qualifier in ("", "on", "this")):
             forward = (target - anchor.weekday()) % 7 or 7
             day = anchor + timedelta(days=forward)
         else:

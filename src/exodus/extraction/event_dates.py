@@ -27,7 +27,8 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
         if not value:
             continue
         if attaches_to(ent.root, trigger):
-            attached.append(value)
+            # "will retire in June": the next June; a reporting verb's "said on Friday" stays past
+            attached.append(resolve_date(phrase, published, future=True) if _future(trigger) else value)
         else:
             others.append((ent, value))
     if attached:
@@ -42,6 +43,16 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     if published and reported_as_news(trigger):
         return published
     return None
+
+
+def _future(trigger: Token) -> bool:
+    """"will retire in June", "is set to leave on Friday": an event still to come."""
+    head = trigger
+    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in head.children):
+            return True
+        head = head.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in head.children)
 
 
 def reported_as_news(token: Token) -> bool:

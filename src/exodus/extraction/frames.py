@@ -243,6 +243,8 @@ class FactBuilder:
                     fact.role = frame.get("role_text") or (fields.get("role") if fields.get("role_from_as") else None)
                 if kind in ("joined", "left"):
                     fact.role = fields.get("role")
+                if kind == "role":
+                    fact.role, fact.date = fields.get("role"), None  # a standing post, not an event
                 if kind == "joined":
                     fact.from_org = (fields["from_org"].name if fields.get("from_org") else
                                      self._former_org(ci, sent, person))
@@ -292,8 +294,13 @@ class FactBuilder:
             org = fields["org"]
             people = [m for m in fields.get("person", []) if m.kind == PERSON]
             if people and frame.get("co_person"):
+                slots = trigger_slots(token)
                 for slot in frame["co_person"]:
-                    people += [m for m in self._mentions(ci, trigger_slots(token).get(slot, []), PERSON, True)
+                    # "set up by A with B and C": the "with" hangs off the founder as often as the verb
+                    tokens = slots.get(slot, []) + [p for t in slots.get(fields.get("person_slot") or "subj", [])
+                                                    for c in t.children if c.dep_ == "prep" and c.lower_ == slot
+                                                    for p in c.children if p.dep_ == "pobj"]
+                    people += [m for m in self._mentions(ci, tokens, PERSON, True)
                                if m.name not in {p.name for p in people}]
             if people:
                 for person in people:
@@ -521,6 +528,9 @@ class FactBuilder:
                 continue
             # "named Maria Lopez chief executive": the object's name inside the title phrase is not part of it
             named = {t.i for o in slots.get("obj", []) if o.i != cand.i and o in cand.subtree for t in o.subtree}
+            # "as its new chief operating officer on Tuesday": the date is no part of the title
+            named |= {t.i for p in cand.subtree if p.dep_ == "prep" and any(c.ent_type_ == "DATE" for c in p.children)
+                      for t in p.subtree}
             tokens = [t for t in _phrase_until_comma(cand) if t.i not in named]
             text = " ".join(t.text for t in tokens)
             if not self._title_re.search(text):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from exodus.extraction.event_dates import event_date
 from exodus.extraction.sentences import split_sentences
 from exodus.extraction.round_owners import dateline_span, headline_owner_mentions, headline_round_owners
+from exodus.extraction.untagged_people import untagged_people
 from exodus.extraction.untagged_orgs import untagged_org_mentions
 from exodus.extraction.lexicon import Lexicon, fold_name
 from exodus.extraction.mentions import (GROUP, ORG, PERSON, EntityTable, Mention,
@@ -102,6 +103,12 @@ class ParsedDocument:
             # "a consumer AI division": a technology word the NER took for an organization names none
             chunk.doc.ents = [e for e in chunk.doc.ents if not (len(e) == 1 and e.text in generic)]
             chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
+            people = untagged_people(chunk.doc, titles, self.table.is_known_org, self._org_words)
+            if people:
+                spans = {t.i for span in people for t in span}
+                kept = [e for e in chunk.doc.ents if not any(t.i in spans for t in e)]
+                chunk.doc.ents = sorted(kept + [Span(chunk.doc, s.start, s.end, label="PERSON") for s in people],
+                                        key=lambda e: e.start)
             for ent in chunk.doc.ents:
                 if ent.label_ == "ORG" and ent.start >= 2 and chunk.doc[ent.start - 1].text == "(" and \
                         chunk.doc[ent.start - 2].ent_type_ == "ORG" and len(ent) == 1:

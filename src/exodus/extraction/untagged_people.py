@@ -1,0 +1,89 @@
+"""People's names the NER missed or took for something else ("Ana Ruiz left Google", "with Denis
+Yarats, Johnny Ho and Andy Konwinski", "Niki Parmar" tagged as an organization). Names from outside
+the English-speaking world are often missed by the small model; their place in the clause says they
+are people: in a list with people, the subject of a move, the object of a hire, or described by a title."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+# verbs whose subject is a person when it is a bare two- or three-word name
+_PERSON_SUBJECT_VERBS = {"join", "rejoin", "leave", "quit", "resign", "depart", "retire", "step", "co-found",
+                         "cofound", "found", "say", "tell", "write", "lead", "head", "run", "serve", "become"}
+# verbs whose object is a person ("hired Ana Ruiz")
+_PERSON_OBJECT_VERBS = {"hire", "appoint", "name", "poach", "tap", "recruit", "promote", "fire", "oust", "lure",
+                        "replace", "succeed"}
+_WORD = re.compile(r"^[A-Z][a-z'’\-]+$")
+# entity types a person's name is mistaken for
+_MISTAKEN = ("", "NORP", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "LOC")
+
+
+def untagged_people(doc: Doc, titles: set[str], is_known_org, org_words: set[str]) -> list[Span]:
+    """Spans of the doc that name people the NER did not tag as PERSON."""
+    found: list[Span] = []
+    taken: set[int] = set()
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        span = _name_span(tok)
+        if span is None or any(t.i in taken for t in span):
+            continue
+        types = {t.ent_type_ for t in span}
+        if "PERSON" in types and {t.ent_type_ for t in span[:-1]} - {""}:
+            continue
+        if "PERSON" in types:  # "Ana [Nowak]": the tagger took the family name alone
+            if span[-1].ent_type_ == "PERSON" and span[-1].ent_iob_ == "B" and not is_known_org(span.text):
+                found.append(span)
+                taken.update(t.i for t in span)
+            continue
+        if not types <= set(_MISTAKEN) or is_known_org(span.text):
+            continue
+        if span[-1].lower_ in org_words or any(t.lower_ in titles for t in span):
+            continue
+        whole = any(e.start == span.start and e.end == span.end and e.label_ in ("ORG", "FAC", "LOC")
+                    for e in doc.ents)
+        if whole and not _beside_people(tok):
+            continue  # only a list of people outweighs the tagger's organization (not part of one)
+        if _beside_people(tok) or _person_slot(tok) or _titled(tok, titles):
+            found.append(span)
+            taken.update(t.i for t in span)
+    return found
+
+
+def _name_span(tok: Token) -> Span | None:
+    """"Ana Ruiz": two or three title-case words, the last the head."""
+    words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if not words or words[-1].i != tok.i - 1 or any(b.i != a.i + 1 for a, b in zip(words, words[1:])):
+        return None
+    span = tok.doc[words[0].i:tok.i + 1]
+    if not 2 <= len(span) <= 3 or not all(_WORD.match(t.text) for t in span):
+        return None
+    return span
+
+
+def _beside_people(tok: Token) -> bool:
+    """In a list or apposition with a name the NER tagged as a person."""
+    related = [c for c in tok.children if c.dep_ in ("conj", "appos")]
+    if tok.dep_ in ("conj", "appos"):
+        related.append(tok.head)
+        related += [c for c in tok.head.children if c.dep_ == "conj" and c is not tok]
+    return any(r.ent_type_ == "PERSON" for r in related)
+
+
+def _person_slot(tok: Token) -> bool:
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and lemma in _PERSON_SUBJECT_VERBS:
+        return True
+    return tok.dep_ == "dobj" and verb.pos_ == "VERB" and lemma in _PERSON_OBJECT_VERBS
+
+
+def _titled(tok: Token, titles: set[str]) -> bool:
+    """"Ana Ruiz, a partner at Accel," "Ana Ruiz, its chief executive,"."""
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            words = " " + " ".join(t.lower_ for t in c.subtree if t.i <= c.i) + " "
+            if any(f" {title} " in words for title in titles):
+                return True
+    return False
