@@ -55,3 +55,13 @@ def test_team_name_split_by_and(rules_extractor):
     assert_article(rules_extractor, "Salesforce disbanded its trust and safety team in March.", "2024-05-14",
                    must=[{"kind": "group_event", "org": "Salesforce", "group": "trust and safety team",
                           "action": "disbanded", "date": "2024-03"}], must_not=[])
+
+
+def test_a_startup_named_again_as_a_common_noun(rules_extractor):
+    text = ("Boris Cherny and Cat Wu are back at Anthropic, two weeks after Anysphere hired them away. Cherny had "
+            "been lured to Anysphere as chief architect, and Wu was brought on as head of product. Anysphere closed "
+            "a $900 million round last month.")
+    assert_article(rules_extractor, text, "2025-07-18",
+                   must=[{"kind": "joined", "person": "Boris Cherny", "org": "Anysphere"},
+                         {"kind": "joined", "person": "Cat Wu", "org": "Anysphere", "role": "head of product"}],
+                   must_not=[{"kind": "joined", "person": "Cat Wu", "org": "Anthropic", "role": "head of product"}])

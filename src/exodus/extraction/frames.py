@@ -345,6 +345,11 @@ class FactBuilder:
         org = None
         if kind == "joined":
             org = _fronted_for_org(self.parsed, ci, token)
+            if org is None and token.dep_ == "conj":
+                # "A had been lured to Anysphere ..., and B was brought on as head of product"
+                here = self._evidence(ci, sent).start
+                same = [f.org for f in self.facts if f.kind == "joined" and f.evidence.start == here and f.org]
+                org = same[-1] if same else None
         if org:
             pass
         elif kind == "invested":

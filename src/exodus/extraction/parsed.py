@@ -153,8 +153,9 @@ class ParsedDocument:
         self._starts = [m.start for m in timeline]
         for ci, chunk in enumerate(self.chunks):
             headline_owner_mentions(self, ci, chunk)
-        for ci, chunk in enumerate(self.chunks):
-            untagged_org_mentions(self, ci, chunk)
+        for _ in range(2):  # the second pass finds earlier repeats of names the first one learned
+            for ci, chunk in enumerate(self.chunks):
+                untagged_org_mentions(self, ci, chunk)
         self._round_owners = None  # rounds are owned by the names just found
         for ci, chunk in enumerate(self.chunks):
             self._reference_mentions(ci, chunk)

@@ -37,7 +37,9 @@ def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> 
             parsed.token_mentions[(ci, tok.i)] = mention
             parsed._add_to_timeline(mention)
             continue
-        if not _open_name(parsed, ci, tok) or (tok.pos_ != "PROPN" and not _bare_noun_funded(tok)) or \
+        repeat = tok.pos_ == "NOUN" and tok.text[:1].isupper() and fold_name(tok.text) in parsed.table.orgs and \
+            not any(c.dep_ == "det" for c in tok.children)  # "lured to Anysphere", tagged a common noun
+        if not _open_name(parsed, ci, tok) or (tok.pos_ != "PROPN" and not repeat and not _bare_noun_funded(tok)) or \
                 (tok.dep_ == "compound" and not _company_noun_compound(tok)) or not tok.text[:1].isupper():
             continue
         names = _name_tokens(tok)
