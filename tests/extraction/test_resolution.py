@@ -161,3 +161,35 @@ def test_he_inside_a_relative_clause_on_a_person_is_that_person(rules_extractor)
             "Tomas Reiner, who ran research at Google until he left in May, is the startup's new chief "
             "scientist.")
     assert _resolved(rules_extractor, text, "he") == "Tomas Reiner"
+
+
+def test_its_continues_the_subject_of_the_sentence_before(rules_extractor):
+    from tests.extraction.golden import assert_article
+    text = ("Timnit Gebru left Google in December 2020.\n\nThe Distributed AI Research Institute, or DAIR, launched "
+            "on Thursday with $3.7 million from foundations. Gebru, its founder and executive director, wants it to "
+            "study harms.")
+    assert_article(rules_extractor, text, "2021-12-02",
+                   must=[{"kind": "founded", "person": "Timnit Gebru", "org": "Distributed AI Research Institute"}],
+                   must_not=[{"kind": "founded", "org": "Google"}])
+
+
+def test_titles_with_its_and_the_companys(rules_extractor):
+    from tests.extraction.golden import assert_article
+    text = ("Perplexity said on Thursday it had raised $73.6 million. Srinivas Rao, the chief executive, worked at "
+            "OpenAI before. Denis Yarats, its chief technology officer, came from Meta. Dmitry Shevelenko, the "
+            "company's chief business officer, runs partnerships.")
+    assert_article(rules_extractor, text, "2024-01-04",
+                   must=[{"kind": "role", "person": "Denis Yarats", "org": "Perplexity",
+                          "role": "chief technology officer"},
+                         {"kind": "role", "person": "Dmitry Shevelenko", "org": "Perplexity",
+                          "role": "chief business officer"}],
+                   must_not=[{"kind": "role", "person": "Denis Yarats", "org": "Meta"}])
+
+
+def test_new_board_members_join_the_organization(rules_extractor):
+    from tests.extraction.golden import assert_article
+    text = "Laura Chen and Omar Haddad take seats on the board of Acme Robotics with immediate effect."
+    assert_article(rules_extractor, text, "2024-03-08",
+                   must=[{"kind": "joined", "person": "Laura Chen", "org": "Acme Robotics", "role": "board member"},
+                         {"kind": "member", "person": "Omar Haddad", "org": "Acme Robotics", "group": "board"}],
+                   must_not=[])

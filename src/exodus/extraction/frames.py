@@ -278,7 +278,8 @@ class FactBuilder:
                         # joining a team or lab of an organization is joining the organization
                         self.facts.append(Fact(**dict(base, kind="joined"), person=person.name, org=fact.org,
                                                confidence=conf - 0.1))
-                    if kind == "member" and key == "join" and _is_board(fact.group):
+                    if kind == "member" and key in _BOARD_ARRIVALS and _is_board(fact.group) and \
+                            not holds_post(self.facts, person.name, fact.org):
                         # joining a board is joining the organization as a board member
                         self.facts.append(Fact(**dict(base, kind="joined"), person=person.name,
                                                org=self._board_org(ci, token, person, fields, fact.org),
@@ -466,6 +467,18 @@ class FactBuilder:
                     return found
         return found
 
+    def _previous_subject_group(self, sentence_start: int) -> Mention | None:
+        """The group that the sentence before (in the same paragraph) is about, as its subject."""
+        previous = self.parsed._previous_sentence(sentence_start, same_paragraph=True)
+        if previous is None:
+            return None
+        pci, sent = previous
+        for tok in sent:
+            m = self.parsed.mention(pci, tok)
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head == sent.root and m is not None and m.kind == GROUP:
+                return m
+        return None
+
     def _mention_of(self, ci: int, token: Token, kind: str) -> Mention | None:
         if kind == GROUP and token.lower_ in ("it", "its") and token.pos_ == "PRON":
             # "It also includes A and B", right after a committee was named; "who led the robotics
@@ -475,6 +488,9 @@ class FactBuilder:
             same = [g for g in self.parsed.groups if sent_start <= g.start < position]
             if same:
                 return max(same, key=lambda g: g.start)
+            topic = self._previous_subject_group(sent_start)
+            if topic is not None:
+                return topic  # "The generative AI group is new. Zuckerberg set it up in February."
             group = self.parsed.previous_group(position)
             if group and self._start(ci, token) - group.start < 400:
                 return group
@@ -655,6 +671,8 @@ class FactBuilder:
             return
         if _FORMER.search(text):
             return  # a past title says someone was there, not when or whether they left
+        # "Yarats, its chief technology officer", "the company's chief business officer"
+        orgs = orgs or _referenced_orgs(self.parsed, ci, tokens)
         org = orgs[0] if orgs else None
         if _NEW_IN_ROLE.search(text[:title.start()]):
             org_name = org.name if org else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
@@ -668,7 +686,9 @@ class FactBuilder:
             self.facts.append(Fact(kind="member", person=person.name, org=org.name, group="board",
                                    confidence=0.6, date=None, **base))
             return
-        role = self._role_text(ci, tokens) or title.group(0)
+        role = self._role_text(ci, tokens)
+        if not role or len(role.split()) > 8:
+            role = title.group(0)  # a description running on past the title keeps only the title
         self.facts.append(Fact(kind="role", person=person.name, org=org.name, role=role,
                                confidence=0.7, **base))
 
@@ -763,6 +783,8 @@ def _referenced_orgs(parsed: ParsedDocument, ci: int, tokens: list[Token]) -> li
             found.append(m)
         elif t.pos_ == "PROPN" and (t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ in ("of", "at")):
             found.append(m)  # "co-founder of Foldwise": a name the gazetteer does not know
+        elif t.pos_ == "PRON" and t.dep_ == "poss" and t.lower_ in ("its", "their"):
+            found.append(m)  # "Gebru, its founder": the organization the pronoun was resolved to
     return found
 
 
@@ -790,6 +812,10 @@ def _named_appositive(parsed: ParsedDocument, ci: int, token: Token) -> Mention 
         if m and m.kind == ORG and m.certain:
             return m
     return None
+
+
+# verbs that put someone on a board: joining it is joining the organization as a board member
+_BOARD_ARRIVALS = {"join", "take", "appoint", "elect", "name", "add", "welcome", "return"}
 
 
 def _is_board(group: str | None) -> bool:

@@ -258,7 +258,7 @@ class ParsedDocument:
                         self._add_to_timeline(mention)
             elif lower in ("it", "its", "they", "their", "them") and tok.pos_ == "PRON":
                 org = self._reporting_subject(ci, tok) or self._person_sentence_org(ci, tok) or \
-                    self.previous_org(start)
+                    self._previous_subject_org(ci, tok) or self.previous_org(start)
                 if org:
                     self.token_mentions[key] = Mention(ORG, org, start, start + len(tok), certain=False)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns["group"] and tok.dep_ != "compound" and \
@@ -634,6 +634,29 @@ class ParsedDocument:
             if mine is not None and mine.name == m.name:
                 return None  # "Anthropic hired her from the company": not the clause's own subject
         return m.name
+
+    def _previous_subject_org(self, ci: int, tok: Token) -> str | None:
+        """"DAIR launched on Thursday ... Gebru, its founder": "it" continues the organization the
+        sentence before (same paragraph) had as its main subject, when this sentence names no other."""
+        sent_start = self.chunks[ci].offset + tok.sent.start_char
+        position = self.chunks[ci].offset + tok.idx
+        if any(m.kind == ORG and m.certain and sent_start <= m.start < position for m in self._timeline):
+            return None
+        previous = self._previous_sentence(sent_start, same_paragraph=True)
+        if previous is None:
+            return None
+        pci, sent = previous
+        if sent.root.lemma_.lower() in _BACKING_VERBS | _FUNDING_VERBS | _REPORTING_VERBS:
+            return None
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and sent.root.pos_ == "PROPN":
+            subjects = [sent.root]  # "The Distributed AI Research Institute, or DAIR, launched ...": a fragment
+        for subject in subjects:
+            m = self.token_mentions.get((pci, subject.i))
+            if m is not None and m.kind == ORG and m.certain and \
+                    not any(t.lemma_.lower() in _INVESTOR_NOUNS for t in subject.subtree):
+                return m.name
+        return None
 
     def _previous_sentence(self, sentence_start: int, same_paragraph: bool = False) -> tuple[int, Span] | None:
         text = self.document.text
