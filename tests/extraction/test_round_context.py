@@ -86,3 +86,32 @@ def test_no_investor_is_made_the_company_funded(rules_extractor):
     assert_article(rules_extractor, text, "2024-05-14", must=[],
                    must_not=[{"kind": "invested", "investee": "Sequoia Capital"},
                              {"kind": "invested", "investee": "Accel"}])
+
+
+def test_more_ways_to_tell_an_investment(rules_extractor):
+    cases = [
+        ("Microsoft has invested a total of $13 billion in OpenAI since 2019.",
+         {"kind": "invested", "investor": "Microsoft", "investee": "OpenAI",
+          "amount": {"value": 13000000000, "currency": "USD"}}),
+        ("Anthropic counts Amazon, Salesforce and Google among its backers.",
+         {"kind": "invested", "investor": "Salesforce", "investee": "Anthropic", "date": None}),
+        ("Glean said it closed a $260 million Series E led by Altimeter Capital and DST Global.",
+         {"kind": "invested", "investor": "Altimeter Capital", "investee": "Glean"}),
+    ]
+    for text, expected in cases:
+        assert_article(rules_extractor, text, "2024-05-14", must=[expected], must_not=[])
+
+
+def test_a_round_leader_is_not_the_company_funded(rules_extractor):
+    text = "The $6.6 billion round was led by Thrive Capital; Microsoft, Nvidia and SoftBank also invested."
+    assert_article(rules_extractor, text, "2024-10-02", must=[],
+                   must_not=[{"kind": "invested", "investee": "Thrive Capital"}])
+
+
+def test_named_at_a_company(rules_extractor):
+    text = ("Joelle Pineau, who had led FAIR, left Meta in the spring and has since been named chief AI officer "
+            "at Cohere, the Toronto-based model developer.")
+    assert_article(rules_extractor, text, "2025-11-20",
+                   must=[{"kind": "joined", "person": "Joelle Pineau", "org": "Cohere", "role": "chief AI officer"},
+                         {"kind": "left", "person": "Joelle Pineau", "org": "Meta"}],
+                   must_not=[{"kind": "joined", "org": "Meta"}])

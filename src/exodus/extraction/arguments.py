@@ -12,7 +12,7 @@ from spacy.tokens import Token
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 _RELATIVE = {"who", "that", "which", "whom"}
-_AMOUNT_NOUNS = {"billion", "million", "stake", "investment", "share", "interest", "bet", "sum", "round",
+_AMOUNT_NOUNS = {"billion", "million", "stake", "investment", "share", "interest", "bet", "sum", "round", "total",
                  "funding", "money", "capital", "trillion", "bn", "m"}
 _LEADING_VERBS = {"lead", "co-lead", "join", "invest", "co-invest", "back", "participate"}
 # "took seats on the board", "took a role at Google": the preposition hangs off the object
@@ -90,7 +90,9 @@ def passive_object(token: Token) -> list[Token]:
         return [token.head]
     if token.dep_ == "advcl":  # "Founded in 2021, Anthropic ..."
         return [c for c in token.head.children if c.dep_ in _SUBJ + _PASSIVE_SUBJ][:1]
-    if token.dep_ in ("conj", "xcomp"):
+    if token.dep_ == "conj":  # "The round values X at $1bn and was co-led by A": the shared subject
+        return passive_object(token.head) or [c for c in token.head.children if c.dep_ in _SUBJ][:1]
+    if token.dep_ == "xcomp":
         return passive_object(token.head)
     return []
 
@@ -169,6 +171,11 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
             if obj.like_num or obj.lemma_.lower() in _AMOUNT_NOUNS | _SEAT_NOUNS or obj.ent_type_ == "MONEY":
                 for name, objects in prep_objects(obj).items():
                     slots.setdefault(name, []).extend(objects)
+                    if name == "of":  # "invested a total of $13 billion in OpenAI"
+                        for amount in objects:
+                            if amount.like_num or amount.ent_type_ == "MONEY":
+                                for inner, found in prep_objects(amount).items():
+                                    slots.setdefault(inner, []).extend(found)
         if token.dep_ == "relcl" and slots["obj"] and all(o.lower_ in _RELATIVE for o in slots["obj"]):
             slots["obj"] = [token.head]  # "Quorvex, which A and B founded in 2021"
         if not slots["obj"] and token.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in token.children):

@@ -218,7 +218,7 @@ class FactBuilder:
               key: str = "") -> None:
         kind = frame["kind"]
         evidence = self._evidence(ci, sent)
-        date = self._date(ci, sent, token)
+        date = None if frame.get("state") else self._date(ci, sent, token)  # "counts X among its backers"
         confidence = 0.85
         if fields.get("org_slot") == "context_org":
             confidence -= 0.2
@@ -363,7 +363,8 @@ class FactBuilder:
             org = self.parsed.previous_org(position, definite=True)
             if org and kind == "invested" and not self.parsed._named_before(org, position):
                 org = None  # a round whose owner the text has not named yet: no guess from the title
-            if org and kind == "invested" and any(m.name == org for m in fields.get("investor") or []):
+            if org and kind == "invested" and (any(m.name == org for m in fields.get("investor") or []) or
+                                               org in self._sentence_investors(ci, sent)):
                 org = None  # "Nvidia, AMD and Google all put in money": no investor funds itself
         return [Mention(ORG, org, 0, 0, certain=False)] if org else []
 
@@ -466,6 +467,20 @@ class FactBuilder:
                 if found and not many:
                     return found
         return found
+
+    def _sentence_investors(self, ci: int, sent: Span) -> set[str]:
+        """"The round was led by Thrive Capital; Microsoft also invested": who leads or backs in this sentence."""
+        names = set()
+        for tok in sent:
+            verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else tok.head
+            if verb.lemma_.lower() not in ("lead", "co-lead", "back", "fund", "invest") or \
+                    not (tok.dep_ == "nsubj" or tok.head.dep_ == "agent"):
+                continue
+            for t in conjuncts(tok):
+                m = self.parsed.mention(ci, t)
+                if m is not None and m.kind == ORG:
+                    names.add(m.name)
+        return names
 
     def _previous_subject_group(self, sentence_start: int) -> Mention | None:
         """The group that the sentence before (in the same paragraph) is about, as its subject."""

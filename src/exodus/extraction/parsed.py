@@ -721,6 +721,10 @@ class ParsedDocument:
             published = self.document.published
             for ci, chunk in enumerate(self.chunks):
                 for tok in chunk.doc:
+                    valued = self._valued_company(ci, tok)
+                    if valued:  # "The round values Harvey at $1.5 billion"
+                        self._round_owners.append((chunk.offset + tok.idx, valued, event_date(tok.sent, tok, published)))
+                        continue
                     if tok.lemma_.lower() in _RAISE_VERBS:
                         objects = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
                         if not any(t.lemma_.lower() in _ROUND_WORDS or t.like_num for t in objects):
@@ -743,6 +747,17 @@ class ParsedDocument:
                             self._round_owners.append((chunk.offset + tok.idx, m.name, event_date(tok.sent, tok, published)))
             self._round_owners.sort(key=lambda r: r[0])
         return [r for r in self._round_owners if r[0] < position]
+
+    def _valued_company(self, ci: int, tok: Token) -> str | None:
+        """The company a round "values" at a sum: the round is its own."""
+        if tok.lemma_.lower() != "value" or tok.pos_ != "VERB" or \
+                not any(c.dep_ == "nsubj" and c.lemma_.lower() in _ROUND_WORDS | {"deal", "raise"} for c in tok.children):
+            return None
+        for c in tok.children:
+            m = self.token_mentions.get((ci, c.i)) if c.dep_ == "dobj" else None
+            if m is not None and m.kind == ORG and (m.certain or self._named_before(m.name, m.start)):
+                return m.name
+        return None
 
     def _paragraph_round_owner(self, position: int) -> str | None:
         """"Anysphere closed a round last month. Thrive led it ... The company, founded in 2022": in a

@@ -72,7 +72,7 @@ def _open_name(parsed: "ParsedDocument", ci: int, tok: Token) -> bool:
         return mention.kind == ORG and not mention.certain and tok.pos_ == "PROPN"
     # places stay places: a dateline ("NEW YORK -") is often the parse's subject
     # a company the NER took for a place ("Veltrix's first outside funding") passes only the company tests
-    return tok.ent_type_ in ("", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "GPE") and not tok.text.isupper()
+    return tok.ent_type_ in ("", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "GPE", "NORP") and not tok.text.isupper()
 
 
 def _name_tokens(tok: Token) -> list[Token]:
@@ -93,6 +93,10 @@ def _funded_subject(tok: Token) -> bool:
                    for o in objects)
     if tok.dep_ == "nsubjpass" and lemma in _BACKED_VERBS:
         return any(c.dep_ == "agent" for c in verb.children)
+    if tok.dep_ == "nsubj" and lemma in ("say", "announce", "confirm"):
+        # "Glean said it closed a $260 million Series E": the reporter is the one that raised
+        return any(c.dep_ == "ccomp" and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children) and
+                   any(_funded_subject(s) for s in c.children if s.dep_ == "nsubj") for c in verb.children)
     return False
 
 
