@@ -68,3 +68,27 @@ CASES = [
 @pytest.mark.parametrize("text,published,must,must_not", CASES)
 def test_founders_in_clauses(rules_extractor, text, published, must, must_not):
     assert_article(rules_extractor, text, published, must, must_not)
+
+
+def test_founding_said_in_other_words(rules_extractor):
+    from tests.extraction.golden import assert_article
+    cases = [
+        ("Noam Shazeer and Daniel De Freitas left Google to found Character.AI in 2021.",
+         [{"kind": "founded", "person": "Daniel De Freitas", "org": "Character.AI"},
+          {"kind": "left", "person": "Noam Shazeer", "org": "Google"}]),
+        ("Ilya Sutskever has launched a new company, Safe Superintelligence, with Daniel Gross and Daniel Levy.",
+         [{"kind": "founded", "person": name, "org": "Safe Superintelligence"}
+          for name in ("Ilya Sutskever", "Daniel Gross", "Daniel Levy")]),
+        ("Sakana AI was founded in Tokyo by former Google researchers David Ha and Llion Jones.",
+         [{"kind": "founded", "person": "Llion Jones", "org": "Sakana AI"}]),
+        ("OpenAI grew fast. The company was created in 2015 as a nonprofit by Sam Altman and Elon Musk.",
+         [{"kind": "founded", "person": "Elon Musk", "org": "OpenAI", "date": "2015"}]),
+    ]
+    for text, must in cases:
+        assert_article(rules_extractor, text, "2024-06-20", must=must, must_not=[{"kind": "founded", "org": "Google"}])
+
+
+def test_he_found_is_not_founding(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "At Google, Maria Lopez found that the models were brittle.", "2024-06-20",
+                   must=[], must_not=[{"kind": "founded"}])

@@ -55,3 +55,10 @@ def test_companions_of_a_led_committee_are_members(rules_extractor):
     assert ("Ruth Baker", "Audit and Risk Committee") in members, facts
     assert ("Maria Lopez", "board") in members, facts
 
+
+
+def test_a_team_laid_off(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "Microsoft laid off its entire ethics and society team in March.", "2023-05-02",
+                   must=[{"kind": "group_event", "org": "Microsoft", "group": "ethics and society team",
+                          "action": "disbanded", "date": "2023-03"}], must_not=[])

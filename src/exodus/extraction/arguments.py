@@ -159,7 +159,7 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
     if is_passive(token):
         slots["obj"] = passive_object(token)
         preps = prep_objects(token)
-        slots["subj"] = preps.pop("by", [])
+        slots["subj"] = preps.pop("by", []) or _distant_agent(token)
         slots.update(preps)
     else:
         slots["subj"] = subject_of(token)
@@ -187,6 +187,17 @@ def trigger_slots(token: Token) -> dict[str, list[Token]]:
             slots.setdefault(name, []).extend(objects)
     slots["predicate"] = [c for c in token.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp", "acomp", "npadvmod", "dobj")]
     return slots
+
+
+def _distant_agent(token: Token) -> list[Token]:
+    """"was created in 2015 as a nonprofit by Sam Altman": a "by" the parser hung on a phrase of the verb."""
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        for t in prep.subtree:
+            if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.head.dep_ == "pobj":
+                return [p for p in t.children if p.dep_ == "pobj"]
+    return []
 
 
 def _name_in_predicate(token: Token) -> list[Token]:

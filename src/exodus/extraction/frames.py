@@ -298,7 +298,8 @@ class FactBuilder:
                 slots = trigger_slots(token)
                 for slot in frame["co_person"]:
                     # "set up by A with B and C": the "with" hangs off the founder as often as the verb
-                    tokens = slots.get(slot, []) + [p for t in slots.get(fields.get("person_slot") or "subj", [])
+                    holders = slots.get(fields.get("person_slot") or "subj", []) + slots.get("obj", [])
+                    tokens = slots.get(slot, []) + [p for t in holders
                                                     for c in t.children if c.dep_ == "prep" and c.lower_ == slot
                                                     for p in c.children if p.dep_ == "pobj"]
                     people += [m for m in self._mentions(ci, tokens, PERSON, True)
@@ -823,7 +824,10 @@ def _named_appositive(parsed: ParsedDocument, ci: int, token: Token) -> Mention 
     if token.pos_ != "NOUN":
         return None
     for c in token.children:
-        m = parsed.mention(ci, c) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == token.i + 1 else None
+        # "the advocacy group Black in AI", "a new company, Safe Superintelligence,"
+        first = c.left_edge.i
+        next_to = first == token.i + 1 or (first == token.i + 2 and token.doc[token.i + 1].text == ",")
+        m = parsed.mention(ci, c) if c.dep_ == "appos" and c.pos_ == "PROPN" and next_to else None
         if m and m.kind == ORG and m.certain:
             return m
     return None

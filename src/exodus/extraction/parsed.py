@@ -56,6 +56,9 @@ def trigger_lemma(token: Token) -> str:
         return "leave"
     if lower in ("founded", "founding", "founds") :
         return "found"
+    if lower == "found" and (token.tag_ in ("VB", "VBP") or
+                             any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could") for c in token.children)):
+        return "found"  # "left Google to found Character.AI": the base form, not "find"
     return lemma
 
 
@@ -109,6 +112,7 @@ class ParsedDocument:
                 kept = [e for e in chunk.doc.ents if not any(t.i in spans for t in e)]
                 chunk.doc.ents = sorted(kept + [Span(chunk.doc, s.start, s.end, label="PERSON") for s in people],
                                         key=lambda e: e.start)
+                self._org_like.difference_update(fold_name(s.text) for s in people)
             for ent in chunk.doc.ents:
                 if ent.label_ == "ORG" and ent.start >= 2 and chunk.doc[ent.start - 1].text == "(" and \
                         chunk.doc[ent.start - 2].ent_type_ == "ORG" and len(ent) == 1:
@@ -831,7 +835,7 @@ def _split_group_name(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ != "conj" or head.pos_ != "NOUN" or head.i >= tok.i or head.ent_type_:
         return None
-    if not all(c.dep_ in ("poss", "det", "cc", "conj") for c in head.children):
+    if not all(c.dep_ in ("poss", "det", "cc", "conj") or (c.dep_ == "amod" and c.i < head.i) for c in head.children):
         return None
     between = head.doc[head.i + 1:tok.i]
     if not between or between[0].lower_ != "and" or not all(t.dep_ in ("cc", "compound") for t in between):
