@@ -40,3 +40,18 @@ def test_roles_said_with_serve_and_welcome(rules_extractor):
                          {"kind": "joined", "person": "Ana Ruiz", "org": "Anthropic", "role": "chief scientist",
                           "date": "2025-01"}],
                    must_not=[])
+
+
+def test_the_pair_means_the_two_people_just_named(rules_extractor):
+    assert_article(rules_extractor, "Bret Taylor and Clay Bavor announced Sierra on Tuesday. The pair founded the "
+                   "startup last year.", "2024-02-14",
+                   must=[{"kind": "founded", "person": "Bret Taylor", "org": "Sierra", "date": "2023"},
+                         {"kind": "founded", "person": "Clay Bavor", "org": "Sierra", "date": "2023"}],
+                   must_not=[{"kind": "founded", "person": None}])
+
+
+def test_who_makes_a_person_of_a_name_tagged_as_a_company(rules_extractor):
+    assert_article(rules_extractor, "Perplexity builds an answer engine. Perplexity was founded in 2022 by Brett "
+                   "Adcock, who serves as its CEO.", "2024-02-29",
+                   must=[{"kind": "founded", "person": "Brett Adcock", "org": "Perplexity", "date": "2022"}],
+                   must_not=[{"kind": "invested"}])

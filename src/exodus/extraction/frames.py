@@ -460,6 +460,9 @@ class FactBuilder:
     def _mentions(self, ci: int, tokens: list[Token], kind: str, many: bool) -> list[Mention]:
         found: list[Mention] = []
         for token in tokens:
+            if kind == PERSON and many and (pair := self._the_pair(ci, token)):
+                found.extend(m for m in pair if m.name not in {f.name for f in found})
+                continue
             candidates = conjuncts(token) if many else [token]
             for cand in candidates:
                 m = self._mention_of(ci, cand, kind)
@@ -482,6 +485,24 @@ class FactBuilder:
                 if m is not None and m.kind == ORG:
                     names.add(m.name)
         return names
+
+    def _the_pair(self, ci: int, token: Token) -> list[Mention]:
+        """"The pair founded the startup", "the siblings set up the company": the last two (three for
+        a trio) people named before, in the same or the previous paragraph."""
+        size = _PEOPLE_GROUPS.get(token.lemma_.lower())
+        if size is None or token.pos_ not in ("NOUN", "NUM") or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []
+        position = self._start(ci, token)
+        people: list[Mention] = []
+        for m in reversed(self.parsed._timeline):
+            if m.start >= position or m.kind != PERSON or not m.certain:
+                continue
+            if position - m.start > 1200 or len(people) == size:
+                break
+            if m.name not in {p.name for p in people}:
+                people.append(m)
+        return list(reversed(people)) if len(people) == size else []
 
     def _previous_subject_group(self, sentence_start: int) -> Mention | None:
         """The group that the sentence before (in the same paragraph) is about, as its subject."""
@@ -687,8 +708,11 @@ class FactBuilder:
             return
         if _FORMER.search(text):
             return  # a past title says someone was there, not when or whether they left
-        # "Yarats, its chief technology officer", "the company's chief business officer"
-        orgs = orgs or _referenced_orgs(self.parsed, ci, tokens)
+        # "Yarats, its chief technology officer", "the company's chief business officer"; "its" only when the
+        # sentence names no organization it could mean instead
+        others = {m.name for t in sent if (m := self.parsed.mention(ci, t)) and m.kind == ORG and m.certain}
+        orgs = orgs or [m for t in tokens for m in _referenced_orgs(self.parsed, ci, [t])
+                        if t.pos_ != "PRON" or not others - {m.name}]
         org = orgs[0] if orgs else None
         if _NEW_IN_ROLE.search(text[:title.start()]):
             org_name = org.name if org else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
@@ -832,6 +856,10 @@ def _named_appositive(parsed: ParsedDocument, ci: int, token: Token) -> Mention 
             return m
     return None
 
+
+# "the pair", "the siblings": how many people a plural reference stands for
+_PEOPLE_GROUPS = {"pair": 2, "duo": 2, "two": 2, "sibling": 2, "siblings": 2, "brother": 2, "brothers": 2,
+                  "couple": 2, "trio": 3}
 
 # verbs that put someone on a board: joining it is joining the organization as a board member
 _BOARD_ARRIVALS = {"join", "take", "appoint", "elect", "name", "add", "welcome", "return"}

@@ -14,6 +14,9 @@ _PERSON_SUBJECT_VERBS = {"join", "rejoin", "leave", "quit", "resign", "depart", 
 # verbs whose object is a person ("hired Ana Ruiz")
 _PERSON_OBJECT_VERBS = {"hire", "appoint", "name", "poach", "tap", "recruit", "promote", "fire", "oust", "lure",
                         "replace", "succeed"}
+# passive verbs whose agent is a person ("founded by", "started by")
+_FOUNDED_BY = {"found", "co-found", "cofound", "start", "launch", "create", "establish", "set", "lead", "run",
+               "head", "hire", "appoint", "name", "replace", "succeed"}
 _WORD = re.compile(r"^[A-Z][a-z'’\-]+$")
 # entity types a person's name is mistaken for
 _MISTAKEN = ("", "NORP", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "LOC")
@@ -43,8 +46,8 @@ def untagged_people(doc: Doc, titles: set[str], is_known_org, org_words: set[str
             continue
         whole = any(e.start == span.start and e.end == span.end and e.label_ in ("ORG", "FAC", "LOC")
                     for e in doc.ents)
-        if whole and not _beside_people(tok):
-            continue  # only a list of people outweighs the tagger's organization (not part of one)
+        if whole and not (_beside_people(tok) or _who(tok)):
+            continue  # only a list of people or "who" outweighs the tagger's organization (not part of one)
         if _beside_people(tok) or _person_slot(tok) or _titled(tok, titles):
             found.append(span)
             taken.update(t.i for t in span)
@@ -71,8 +74,18 @@ def _beside_people(tok: Token) -> bool:
     return any(r.ent_type_ == "PERSON" for r in related)
 
 
+def _who(tok: Token) -> bool:
+    """"Brett Adcock, who serves as its CEO": a relative clause with "who"."""
+    return any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children)
+               for c in tok.children)
+
+
 def _person_slot(tok: Token) -> bool:
+    if _who(tok):
+        return True
     verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "agent" and verb.head.lemma_.lower() in _FOUNDED_BY:
+        return True  # "founded in 2022 by Brett Adcock"
     lemma = verb.lemma_.lower()
     if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and lemma in _PERSON_SUBJECT_VERBS:
         return True
