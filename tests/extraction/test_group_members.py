@@ -62,3 +62,38 @@ def test_a_team_laid_off(rules_extractor):
     assert_article(rules_extractor, "Microsoft laid off its entire ethics and society team in March.", "2023-05-02",
                    must=[{"kind": "group_event", "org": "Microsoft", "group": "ethics and society team",
                           "action": "disbanded", "date": "2023-03"}], must_not=[])
+
+
+def test_boards_made_up_of_and_a_committee_that_includes(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "Anthropic has expanded its board. The board is made up of Dario Amodei, Daniela "
+                   "Amodei and Yasmin Razavi. OpenAI said the safety committee would be chaired by Zico Kolter and "
+                   "include Paul Nakasone and Nicole Seligman.", "2024-05-29",
+                   must=[{"kind": "member", "person": "Yasmin Razavi", "org": "Anthropic", "group": "board"},
+                         {"kind": "member", "person": "Zico Kolter", "org": "OpenAI", "role": "chair"},
+                         {"kind": "member", "person": "Nicole Seligman", "org": "OpenAI", "group": "safety committee"}],
+                   must_not=[])
+
+
+def test_a_board_joined_is_the_articles_not_one_named_before(rules_extractor):
+    from tests.extraction.golden import assert_article
+    text = ("Anthropic has a new director. Reed Hastings has sat on the boards of Microsoft and Facebook.\n\n"
+            "He joins a board made up of Dario Amodei and Yasmin Razavi.")
+    assert_article(rules_extractor, text, "2025-05-28",
+                   must=[{"kind": "member", "person": "Yasmin Razavi", "org": "Anthropic", "group": "board"}],
+                   must_not=[{"kind": "member", "person": "Yasmin Razavi", "org": "Microsoft"}])
+
+
+def test_co_led_is_read_as_a_verb(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "OpenAI formed the Superalignment team in 2023. Jan Leike co-led OpenAI's "
+                   "Superalignment team with Ilya Sutskever.", "2024-05-17",
+                   must=[{"kind": "member", "person": "Jan Leike", "org": "OpenAI", "group": "Superalignment team",
+                          "role": "co-lead"}], must_not=[])
+
+
+def test_a_teams_name_is_no_reason_to_leave(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "Lilian Weng, who led OpenAI's safety systems team, is leaving the company.",
+                   "2024-11-08", must=[{"kind": "left", "person": "Lilian Weng", "org": "OpenAI", "reasons": []}],
+                   must_not=[])

@@ -53,6 +53,10 @@ def subject_of(token: Token, depth: int = 0) -> list[Token]:
     if dep == "relcl":
         return [token.head]
     if dep in ("xcomp", "conj", "advcl") and token.head is not token:
+        if dep == "conj":  # "would be chaired by A and include B": the shared surface subject
+            shared = [c for c in token.head.children if c.dep_ in _PASSIVE_SUBJ and c.lower_ not in _RELATIVE]
+            if shared:
+                return shared
         if dep == "xcomp":
             objects = [c for c in token.head.children if c.dep_ == "dobj"]
             if objects and token.head.lemma_ in ("hire", "tap", "name", "appoint", "ask", "bring", "recruit"):

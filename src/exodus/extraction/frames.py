@@ -194,8 +194,9 @@ class FactBuilder:
         if kind == "member" and "group" in fields and fields["group"].org:
             fields["org"] = Mention(ORG, fields["group"].org, 0, 0)
         if kind in ("member", "group_event") and "group" in fields and not fields.get("org"):
+            # a board named with no owner is the one of the organization the article is about
             org = _purpose_org(self.parsed, ci, token) or clause_org(self.parsed, ci, token) or \
-                self.parsed.previous_org(self._start(ci, token))
+                self.parsed.previous_org(self._start(ci, token), definite=_is_board(fields["group"].name))
             if org:
                 fields["org"] = Mention(ORG, org, 0, 0, certain=False)
                 fields["org_slot"] = "context_org"
@@ -794,9 +795,23 @@ class FactBuilder:
                     mentions = {self.parsed.mention(ci, t).name for t in other if self.parsed.mention(ci, t)}
                     if (person.name in mentions or surname in other.text) and _CAUSAL.search(other.text):
                         texts.append(other.text)
+        # "who led OpenAI's safety systems team", "its head of safety": a team's or a post's name is no reason
+        names = sorted({g.name for g in self.parsed.groups}, key=len, reverse=True)
+        texts = [_TITLE_OF.sub(" ", _mask(text, names)) for text in texts]
         reasons = set(find_reasons(texts, self.lexicon)) | set(frame.get("reasons", []))
         from exodus.schema import REASONS
         return [r for r in REASONS if r in reasons]
+
+
+_TITLE_OF = re.compile(r"\b(?:head|chief|director|vice president|vp|lead|leader|officer|researcher|scientist)s? "
+                       r"(?:of|for|on) (?:[\w-]+ ){0,3}?(?:safety|security|policy|alignment|ethics|trust)\b", re.I)
+
+
+def _mask(text: str, names: list[str]) -> str:
+    for name in names:
+        if name:
+            text = text.replace(name, " ")
+    return text
 
 
 def _purpose_org(parsed: ParsedDocument, ci: int, token: Token) -> str | None:

@@ -122,4 +122,13 @@ def clause_org(parsed, ci: int, token: Token) -> str | None:
                 m = parsed.mention(ci, obj)
                 if obj.dep_ == "pobj" and m and m.kind == ORG and m.certain:
                     return m.name
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
+        # "OpenAI said the safety committee would be chaired by X": the reporter's own group
+        for c in verb.head.children:
+            m = parsed.mention(ci, c) if c.dep_ == "nsubj" else None
+            if m and m.kind == ORG and m.certain:
+                return m.name
     return None
+
+
+_REPORTING = {"say", "announce", "confirm", "disclose", "reveal", "add", "state"}

@@ -39,10 +39,11 @@ _CO_LEMMAS = {"found": "found", "founded": "found", "founding": "found", "founds
 
 
 def add_special_cases(nlp) -> None:
-    """Keep "co-founded", "co-led" and the like one token, so the parser sees one verb."""
+    """Keep "co-founded", "co-led" and the like one token, so the parser sees one verb; its NORM (what
+    the model's features read) is the bare word, which the tagger knows ("co-led" reads as "led")."""
     for word in _CO_WORDS:
         for prefix in ("co-", "Co-", "co‑"):
-            nlp.tokenizer.add_special_case(prefix + word, [{"ORTH": prefix + word}])
+            nlp.tokenizer.add_special_case(prefix + word, [{"ORTH": prefix + word, "NORM": word}])
 
 
 def trigger_lemma(token: Token) -> str:
@@ -387,7 +388,9 @@ class ParsedDocument:
                         out.add(key)
                 elif ent.label_ == "ORG":
                     v[1] += 1
-        out.update(k for k, (people, orgs) in votes.items() if orgs >= people and orgs > 0)
+        # "Krieger" tagged ORG alone, where "Mike Krieger" is a person: a surname, not a company
+        surnames = {k.split()[-1] for k, (people, _) in votes.items() if people and len(k.split()) > 1}
+        out.update(k for k, (people, orgs) in votes.items() if orgs >= people and orgs > 0 and k not in surnames)
         return out
 
     def _person_sentence_org(self, ci: int, tok: Token) -> str | None:
@@ -494,10 +497,11 @@ class ParsedDocument:
         head = tok.lemma_.lower()
         if not name.strip():
             return None
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
         if not modifiers:
             earlier = sorted((g for g in self.groups if g.start < start), key=lambda g: g.start)
             previous = next((g for g in reversed(earlier) if g.name.lower().split()[-1:] == [head]), None)
-            if previous:
+            if previous and not indefinite:  # "a board" is no board named before
                 return Mention(GROUP, previous.name, start, start + len(tok), org=org or previous.org, certain=False)
             if head in self.lexicon.nouns["group_needs_modifier"]:
                 return None
