@@ -31,6 +31,7 @@ SETS = {
     "blind-dev": (BENCH / "blind-dev" / "articles", BENCH / "blind-dev" / "gold.jsonl", []),
     "blind-dev-2": (BENCH / "blind-dev-2" / "articles", BENCH / "blind-dev-2" / "gold.jsonl", []),
     "blind-dev-3": (BENCH / "blind-dev-3" / "articles", BENCH / "blind-dev-3" / "gold.jsonl", []),
+    "blind-dev-4": (BENCH / "blind-dev-4" / "articles", BENCH / "blind-dev-4" / "gold.jsonl", []),
     "holdout": (BENCH / "holdout" / "articles", BENCH / "holdout" / "gold.jsonl", []),
 }
 
