@@ -79,3 +79,13 @@ CASES = [
 @pytest.mark.parametrize("text,published,must,must_not", CASES)
 def test_founding_lists(rules_extractor, text, published, must, must_not):
     assert_article(rules_extractor, text, published, must, must_not)
+
+
+def test_founders_listed_after_a_colon(rules_extractor):
+    from tests.extraction.golden import assert_article
+    text = ("The company's roots are academic. Seven of them co-founded Databricks in 2013: Ali Ghodsi, Matei Zaharia, "
+            "Ion Stoica and Reynold Xin.")
+    assert_article(rules_extractor, text, "2025-01-22",
+                   must=[{"kind": "founded", "person": name, "org": "Databricks", "date": "2013"}
+                         for name in ("Ali Ghodsi", "Matei Zaharia", "Ion Stoica", "Reynold Xin")],
+                   must_not=[{"kind": "founded", "person": None}])

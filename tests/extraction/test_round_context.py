@@ -115,3 +115,12 @@ def test_named_at_a_company(rules_extractor):
                    must=[{"kind": "joined", "person": "Joelle Pineau", "org": "Cohere", "role": "chief AI officer"},
                          {"kind": "left", "person": "Joelle Pineau", "org": "Meta"}],
                    must_not=[{"kind": "joined", "org": "Meta"}])
+
+
+def test_investors_that_took_allocations(rules_extractor):
+    text = ("Databricks said it had completed its Series J, raising $10 billion. Thrive Capital led it, and "
+            "Andreessen Horowitz and GIC each took large allocations.")
+    assert_article(rules_extractor, text, "2025-01-22",
+                   must=[{"kind": "invested", "investor": "Thrive Capital", "investee": "Databricks"},
+                         {"kind": "invested", "investor": "GIC", "investee": "Databricks"}],
+                   must_not=[{"kind": "invested", "investee": "Thrive Capital"}])

@@ -305,6 +305,8 @@ class FactBuilder:
                                                     for p in c.children if p.dep_ == "pobj"]
                     people += [m for m in self._mentions(ci, tokens, PERSON, True)
                                if m.name not in {p.name for p in people}]
+            if not people and fields.get("person_slot") is None:
+                people = self._listed_after_colon(ci, sent, token)
             if people:
                 for person in people:
                     self.facts.append(Fact(person=person.name, org=org.name, confidence=confidence, **base))
@@ -487,6 +489,23 @@ class FactBuilder:
                     names.add(m.name)
         return names
 
+    def _listed_after_colon(self, ci: int, sent: Span, token: Token) -> list[Mention]:
+        """"seven of them co-founded Databricks in 2013: Ghodsi, Matei Zaharia, ...": the people the
+        sentence lists after a colon that follows the verb."""
+        colon = next((t for t in sent if t.text == ":" and t.i > token.i), None)
+        if colon is None:
+            return []
+        people: list[Mention] = []
+        # the parser may end the sentence at the colon: the list is then the next one
+        span = sent if colon.i < sent.end - 1 or sent.end >= len(sent.doc) else sent.doc[sent.end].sent
+        for t in span:
+            m = self.parsed.mention(ci, t) if t.i > colon.i else None
+            if m is not None and m.kind == PERSON and m.name not in {p.name for p in people}:
+                people.append(m)
+            if t.text == ";" and t.i > colon.i:
+                break
+        return people if len(people) > 1 else []
+
     def _the_pair(self, ci: int, token: Token) -> list[Mention]:
         """"The pair founded the startup", "the siblings set up the company": the last two (three for
         a trio) people named before, in the same or the previous paragraph."""
@@ -659,6 +678,12 @@ class FactBuilder:
         first = token
         while first.dep_ == "conj" and first.head is not first:
             first = first.head  # "co-founders A and B": B shares A's title
+        if first is not token and (m := self.parsed.mention(ci, first)) is not None and m.kind == PERSON:
+            shared = [c for c in first.lefts if c.dep_ in ("compound", "amod", "nmod") and self.parsed.mention(ci, c) is not m]
+            # only a plural title is shared ("co-founders A and B"; not "co-founder A and B")
+            if shared and any(_FOUNDER.search(t.text) and t.lower_.endswith("s") for c in shared for t in c.subtree):
+                phrases.append(sorted({t for c in shared for t in c.subtree if self.parsed.mention(ci, t) is not m},
+                                      key=lambda t: t.i))
         if first.dep_ == "dobj" and first.head.pos_ == "VERB" and \
                 first.head.lemma_.lower() in ("co-founder", "cofounder", "founder"):
             # "Quorvex co-founders Maria Lopez and Ken Ito": the tagger's verb "co-founders" is the title
