@@ -55,3 +55,16 @@ def test_who_makes_a_person_of_a_name_tagged_as_a_company(rules_extractor):
                    "Adcock, who serves as its CEO.", "2024-02-29",
                    must=[{"kind": "founded", "person": "Brett Adcock", "org": "Perplexity", "date": "2022"}],
                    must_not=[{"kind": "invested"}])
+
+
+def test_a_full_name_tagged_as_a_company_whose_surname_is_a_person(rules_extractor):
+    text = ("OpenAI has appointed Adebayo Ogunlesi, a senior managing director at BlackRock, to its board of "
+            "directors. Ogunlesi co-founded Global Infrastructure Partners in 2006. Ogunlesi joins a board whose "
+            "members include Sam Altman and Larry Summers. Bret Taylor, OpenAI's chair, welcomed him.")
+    assert_article(rules_extractor, text, "2025-01-15",
+                   must=[{"kind": "joined", "person": "Adebayo Ogunlesi", "org": "OpenAI", "role": "board member"},
+                         {"kind": "founded", "person": "Adebayo Ogunlesi", "org": "Global Infrastructure Partners",
+                          "date": "2006"},
+                         {"kind": "member", "person": "Larry Summers", "org": "OpenAI", "group": "board"},
+                         {"kind": "member", "person": "Bret Taylor", "org": "OpenAI", "group": "board", "role": "chair"}],
+                   must_not=[{"kind": "founded", "person": None}])

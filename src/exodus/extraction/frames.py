@@ -489,6 +489,10 @@ class FactBuilder:
                     names.add(m.name)
         return names
 
+    def _orgs_before(self, ci: int, sent: Span, token: Token) -> set[str]:
+        return {m.name for t in sent if t.i < token.i and (m := self.parsed.mention(ci, t)) and m.kind == ORG
+                and m.certain}
+
     def _listed_after_colon(self, ci: int, sent: Span, token: Token) -> list[Mention]:
         """"seven of them co-founded Databricks in 2013: Ghodsi, Matei Zaharia, ...": the people the
         sentence lists after a colon that follows the verb."""
@@ -551,6 +555,17 @@ class FactBuilder:
             group = self.parsed.previous_group(position)
             if group and self._start(ci, token) - group.start < 400:
                 return group
+        if kind == GROUP and token.lemma_.lower() == "member":
+            # "a board whose members include A", "the committee's members include A": the members' group
+            for c in token.children:
+                if c.dep_ != "poss":
+                    continue
+                owner = token.head.head if c.lower_ == "whose" and token.head.dep_ == "relcl" else c
+                m = self.parsed.mention(ci, owner)
+                if m is not None and m.kind == GROUP:
+                    return m
+                if c.lower_ in ("its", "their"):
+                    return self._mention_of(ci, c, GROUP)
         named = _named_appositive(self.parsed, ci, token) if kind == ORG else None
         if named:
             return named
@@ -735,10 +750,9 @@ class FactBuilder:
         if _FORMER.search(text):
             return  # a past title says someone was there, not when or whether they left
         # "Yarats, its chief technology officer", "the company's chief business officer"; "its" only when the
-        # sentence names no organization it could mean instead
-        others = {m.name for t in sent if (m := self.parsed.mention(ci, t)) and m.kind == ORG and m.certain}
+        # sentence names no organization before it that it could mean instead
         orgs = orgs or [m for t in tokens for m in _referenced_orgs(self.parsed, ci, [t])
-                        if t.pos_ != "PRON" or not others - {m.name}]
+                        if t.pos_ != "PRON" or not self._orgs_before(ci, sent, t) - {m.name}]
         org = orgs[0] if orgs else None
         if _NEW_IN_ROLE.search(text[:title.start()]):
             org_name = org.name if org else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
@@ -755,6 +769,10 @@ class FactBuilder:
         role = self._role_text(ci, tokens)
         if not role or len(role.split()) > 8:
             role = title.group(0)  # a description running on past the title keeps only the title
+        if _CHAIR.fullmatch(role):
+            # "Bret Taylor, OpenAI's chair": the chair of its board
+            self.facts.append(Fact(kind="member", person=person.name, org=org.name, group="board", role="chair",
+                                   confidence=0.6, date=None, **base))
         self.facts.append(Fact(kind="role", person=person.name, org=org.name, role=role,
                                confidence=0.7, **base))
 
@@ -896,6 +914,8 @@ def _named_appositive(parsed: ParsedDocument, ci: int, token: Token) -> Mention 
             return m
     return None
 
+
+_CHAIR = re.compile(r"(?:board )?chair(?:man|woman|person)?(?: of the board)?", re.I)
 
 # "the pair", "the siblings": how many people a plural reference stands for
 _PEOPLE_GROUPS = {"pair": 2, "duo": 2, "two": 2, "sibling": 2, "siblings": 2, "brother": 2, "brothers": 2,

@@ -101,13 +101,16 @@ class ParsedDocument:
         self._headline_owners = headline_round_owners(self.document.title)
         self._org_like.update(fold_name(name) for name in self._headline_owners)
         self._dateline = dateline_span(text)
+        # words the NER calls a person on their own: a surname, which makes the full name a person's
+        surnames = frozenset(e.text for c in self.chunks for e in c.doc.ents if e.label_ == "PERSON" and len(e) == 1
+                             and e.text[:1].isupper() and not self.lexicon.canonical_org(e.text))
         for chunk in self.chunks:
             _mark_nicknamed_people(chunk.doc)
             generic = set(self.lexicon.nouns.get("generic_not_names", []))
             # "a consumer AI division": a technology word the NER took for an organization names none
             chunk.doc.ents = [e for e in chunk.doc.ents if not (len(e) == 1 and e.text in generic)]
             chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
-            people = untagged_people(chunk.doc, titles, self.table.is_known_org, self._org_words)
+            people = untagged_people(chunk.doc, titles, self.table.is_known_org, self._org_words, surnames)
             if people:
                 spans = {t.i for span in people for t in span}
                 kept = [e for e in chunk.doc.ents if not any(t.i in spans for t in e)]

@@ -22,8 +22,10 @@ _WORD = re.compile(r"^[A-Z][a-z'’\-]+$")
 _MISTAKEN = ("", "NORP", "PRODUCT", "WORK_OF_ART", "ORG", "FAC", "LOC")
 
 
-def untagged_people(doc: Doc, titles: set[str], is_known_org, org_words: set[str]) -> list[Span]:
-    """Spans of the doc that name people the NER did not tag as PERSON."""
+def untagged_people(doc: Doc, titles: set[str], is_known_org, org_words: set[str],
+                    surnames: frozenset[str] = frozenset()) -> list[Span]:
+    """Spans of the doc that name people the NER did not tag as PERSON. `surnames` are words the NER
+    tagged as a person on their own elsewhere in the article ("Ogunlesi")."""
     found: list[Span] = []
     taken: set[int] = set()
     for tok in doc:
@@ -46,9 +48,9 @@ def untagged_people(doc: Doc, titles: set[str], is_known_org, org_words: set[str
             continue
         whole = any(e.start == span.start and e.end == span.end and e.label_ in ("ORG", "FAC", "LOC")
                     for e in doc.ents)
-        if whole and not (_beside_people(tok) or _who(tok)):
+        if whole and not (_beside_people(tok) or _who(tok) or _titled(tok, titles) or span[-1].text in surnames):
             continue  # only a list of people or "who" outweighs the tagger's organization (not part of one)
-        if _beside_people(tok) or _person_slot(tok) or _titled(tok, titles):
+        if _beside_people(tok) or _person_slot(tok) or _titled(tok, titles) or span[-1].text in surnames:
             found.append(span)
             taken.update(t.i for t in span)
     return found
