@@ -124,3 +124,19 @@ def test_investors_that_took_allocations(rules_extractor):
                    must=[{"kind": "invested", "investor": "Thrive Capital", "investee": "Databricks"},
                          {"kind": "invested", "investor": "GIC", "investee": "Databricks"}],
                    must_not=[{"kind": "invested", "investee": "Thrive Capital"}])
+
+
+def test_a_series_letter_ends_its_sentence(rules_extractor):
+    text = ("Runway said it has raised $308 million in a Series D. General Atlantic led the round, and Baillie "
+            "Gifford and SoftBank took part.")
+    assert_article(rules_extractor, text, "2025-04-04",
+                   must=[{"kind": "invested", "investor": "General Atlantic", "investee": "Runway"},
+                         {"kind": "invested", "investor": "SoftBank", "investee": "Runway"}], must_not=[])
+
+
+def test_investors_that_chipped_in_or_came_in(rules_extractor):
+    text = ("Groq has raised $640 million in a Series D round. The corporate venture units Cisco Investments and "
+            "Samsung Catalyst Fund also chipped in. Meta came in as a strategic investor.")
+    assert_article(rules_extractor, text, "2024-08-06",
+                   must=[{"kind": "invested", "investor": "Samsung Catalyst Fund", "investee": "Groq"},
+                         {"kind": "invested", "investor": "Meta", "investee": "Groq"}], must_not=[])

@@ -68,14 +68,19 @@ def letter_names(doc):
     ("a round led by GV. OpenAI also took part"), which the parser reads as an abbreviation's."""
     for token in doc[1:-1]:
         following = doc[token.i + 1]
+        before = doc[token.i - 1]
         if len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "." and \
-                doc[token.i - 1].is_lower and doc[token.i - 1].is_alpha and following.text[:1].isupper() and \
-                not (len(following.text) == 2 and following.text[1] == "."):
+                ((before.is_lower and before.is_alpha) or before.lower_ in _LETTERED) and \
+                following.text[:1].isupper() and not (len(following.text) == 2 and following.text[1] == "."):
             following.is_sent_start = True
         elif token.text == "." and token.i + 1 < len(doc) and _acronym(doc[token.i - 1]) and \
                 not doc[token.i - 1].whitespace_ and following.text[:1].isupper():
             following.is_sent_start = True
     return doc
+
+
+# words a single letter follows as a name, not an initial: "a $308 million Series D. General Atlantic led it"
+_LETTERED = {"series", "class", "round", "tier", "plan", "phase", "grade"}
 
 
 def _acronym(token) -> bool:

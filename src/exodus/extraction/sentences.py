@@ -88,7 +88,7 @@ def trigger_pattern(lexicon: Lexicon) -> Gate:
         stems.add(word[:-1] if word.endswith("e") and len(word) > 3 else word)
     stems.update(["left", "led", "ran", "sat", "took", "became", "brought", "went", "gone", "chose", "founder",
                   "founding", "leads", "poured", "named", "now at", "stood", "spun", "broke", "broken", "held",
-                  "paid", "bought", "gave", "given", "made", "sold", "laid"])
+                  "paid", "bought", "gave", "given", "made", "sold", "laid", "came", "chipped"])
     names = [alias for table in (lexicon.organizations, lexicon.people)
              for canonical, aliases in table.items() for alias in [canonical, *aliases] if len(alias) > 2]
     return Gate(
