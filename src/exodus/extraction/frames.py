@@ -258,7 +258,9 @@ class FactBuilder:
                     if fields.get("to_org") and fields["to_org"].name != fact.org:
                         fact.to_org = fields["to_org"].name
                     fact.reasons = self._reasons(ci, sent, person, frame)
-                if fact.org and fact.org != person.name:
+                table = self.parsed.table  # "the billionaire hired X": a person is no employer here
+                if fact.org and fact.org != person.name and not (table.is_person(fact.org) and
+                                                                 not table.is_known_org(fact.org)):
                     self.facts.append(fact)
                     if kind == "member" and frame.get("also_left_org"):
                         # "left the board" ends a membership (not recorded as a fact); leaving a team or
