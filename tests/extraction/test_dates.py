@@ -159,3 +159,19 @@ def test_a_reporting_verbs_date_stays_past(rules_extractor):
                    must=[{"kind": "left", "person": "Maria Lopez", "org": "Google", "date": "2024-06"},
                          {"kind": "invested", "investor": "Amazon", "investee": "Anthropic", "date": "2024-05-10"}],
                    must_not=[])
+
+
+def test_a_date_inside_the_subject_is_not_the_events(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "Alec Radford, first author of the 2018 paper that introduced GPT, is departing "
+                   "OpenAI, according to a report on Thursday.", "2024-12-20",
+                   must=[{"kind": "left", "person": "Alec Radford", "org": "OpenAI"}],
+                   must_not=[{"kind": "left", "date": "2018"}])
+
+
+def test_a_wire_datelines_round_is_dated_by_its_report(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "MOUNTAIN VIEW, Calif., Aug 6 — Groq, a startup that designs chips, has raised "
+                   "$640 million in a Series D round led by BlackRock, it said on Monday.", "2024-08-06",
+                   must=[{"kind": "invested", "investor": "BlackRock", "investee": "Groq", "date": "2024-08-05"}],
+                   must_not=[])

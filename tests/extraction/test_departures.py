@@ -134,3 +134,12 @@ CASES = [
 @pytest.mark.parametrize("text,published,must,must_not", CASES)
 def test_departure_article(rules_extractor, text, published, must, must_not):
     assert_article(rules_extractor, text, published, must, must_not)
+
+
+def test_the_reporting_company_is_the_one_left(rules_extractor):
+    from tests.extraction.golden import assert_article
+    assert_article(rules_extractor, "Apple has lured John Giannandrea. Apple confirmed on Tuesday that Giannandrea "
+                   "will run its AI strategy. The news came a day after Google told employees that Giannandrea was "
+                   "stepping down.", "2018-04-04",
+                   must=[{"kind": "left", "person": "John Giannandrea", "org": "Google"}],
+                   must_not=[{"kind": "left", "person": "John Giannandrea", "org": "Apple"}])

@@ -61,3 +61,12 @@ def test_no_owner_guessed_for_a_round_whose_company_is_unnamed(rules_extractor):
             "Earlier this year, Mistral AI showed off its new model.")
     got = _invested(rules_extractor, text, title="Weekly notes: a Berlin lab's round and the Mistral AI playbook")
     assert ("Lakestar", "Mistral AI") not in got
+
+
+def test_dateline_end():
+    from exodus.extraction.round_owners import dateline_end
+    for text, rest in [("SEATTLE (Exodus Wire) - Amazon will invest", "Amazon will invest"),
+                       ("MOUNTAIN VIEW, Calif., Aug 6 — Groq, a startup", "Groq, a startup"),
+                       ("LONDON — Emad Mostaque has", "Emad Mostaque has"),
+                       ("Groq raised money", "Groq raised money")]:
+        assert text[dateline_end(text):] == rest

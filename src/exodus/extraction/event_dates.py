@@ -40,6 +40,12 @@ def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
         for ent, value in others:
             if attaches_to(ent.root, head.head):
                 return value
+    # "Groq has raised $640 million ..., it said on Monday": the report's date, told after the news
+    for reporter in (c for c in head.children if c.dep_ in ("parataxis", "ccomp", "advcl")
+                     and c.lemma_.lower() in _REPORTING and c.i > head.i):
+        for ent, value in others:
+            if attaches_to(ent.root, reporter):
+                return value
     if published and reported_as_news(trigger):
         return published
     return None
@@ -85,5 +91,7 @@ def attaches_to(token: Token, trigger: Token) -> bool:
             return False
         if t.pos_ in ("VERB", "AUX") and t is not token:
             return False
+        if t.dep_ in ("nsubj", "nsubjpass") and t is not token:
+            return False  # "Alec Radford, first author of the 2018 paper, is departing": the subject's date
         t = t.head
     return False

@@ -165,7 +165,11 @@ class FactBuilder:
                     # not "return the stolen material": only with no object, or "left his post"
                     free = all(t.lemma_.lower() in _EMPTY_OBJECTS for t in slots.get("obj", []) if t.pos_ != "PRON"
                                and not ((m := self.parsed.mention(ci, t)) and m.kind == PERSON))
-                    found = self._tied_org(ci, token, slot, fields.get("person") or []) if free else []
+                    reporter = _reporter_org(self.parsed, ci, token) if kind == "left" else None
+                    if reporter:  # "Google told employees that X was stepping down": Google's own
+                        found = [Mention(ORG, reporter, 0, 0, certain=False)]
+                    else:
+                        found = self._tied_org(ci, token, slot, fields.get("person") or []) if free else []
                 elif slot == "poss_org":
                     found = self._mentions(ci, slots.get("poss", []), ORG, False)
                 elif slot == "title_org":
@@ -233,7 +237,8 @@ class FactBuilder:
             org = fields.get("org")
             for person in people:
                 conf = confidence - (0.1 if not person.certain else 0)
-                if fields.get("org_slot") in ("affiliation_org", "former_employer"):
+                if fields.get("org_slot") in ("affiliation_org", "former_employer") and \
+                        not (org and org.name == _reporter_org(self.parsed, ci, token)):
                     # each person leaves their own organization; one without a known tie is skipped
                     tied = self._tied_org(ci, token, fields["org_slot"], [person])
                     org = tied[0] if tied else None
@@ -357,6 +362,8 @@ class FactBuilder:
                 here = self._evidence(ci, sent).start
                 same = [f.org for f in self.facts if f.kind == "joined" and f.evidence.start == here and f.org]
                 org = same[-1] if same else None
+        if org is None and kind in ("left", "joined"):
+            org = _reporter_org(self.parsed, ci, token)  # "Google told employees that X was stepping down"
         if org:
             pass
         elif kind == "invested":
@@ -490,6 +497,19 @@ class FactBuilder:
                 if m is not None and m.kind == ORG:
                     names.add(m.name)
         return names
+
+    def _org_in_view(self, ci: int, sent: Span, token: Token) -> Mention | None:
+        """The organization a bare title belongs to: the article's main one, when this sentence or the one
+        before names it and names no other."""
+        primary = self.parsed.primary_org()
+        if primary is None:
+            return None
+        start = self._start(ci, sent[0])
+        previous = self.parsed._previous_sentence(start)
+        window_start = self._start(previous[0], previous[1][0]) if previous else start
+        end = self._start(ci, sent[-1]) + len(sent[-1])
+        named = {m.name for m in self.parsed._timeline if m.kind == ORG and m.certain and window_start <= m.start < end}
+        return Mention(ORG, primary, 0, 0, certain=False) if named == {primary} else None
 
     def _orgs_before(self, ci: int, sent: Span, token: Token) -> set[str]:
         return {m.name for t in sent if t.i < token.i and (m := self.parsed.mention(ci, t)) and m.kind == ORG
@@ -756,6 +776,8 @@ class FactBuilder:
         orgs = orgs or [m for t in tokens for m in _referenced_orgs(self.parsed, ci, [t])
                         if t.pos_ != "PRON" or not self._orgs_before(ci, sent, t) - {m.name}]
         org = orgs[0] if orgs else None
+        if org is None and not any(t.lower_ in ("a", "an", "another", "one") for t in tokens):
+            org = self._org_in_view(ci, sent, tokens[0])  # "chief executive Satya Nadella told employees"
         if _NEW_IN_ROLE.search(text[:title.start()]):
             org_name = org.name if org else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
             if org_name:
@@ -857,6 +879,21 @@ def _mask(text: str, names: list[str]) -> str:
         if name:
             text = text.replace(name, " ")
     return text
+
+
+def _reporter_org(parsed: ParsedDocument, ci: int, token: Token) -> str | None:
+    """The organization that reports a move about its own staff: the subject of "said", "told" or
+    "announced" whose clause the move is."""
+    head = token
+    while head.dep_ in ("conj", "xcomp", "aux") and head.head is not head:
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in ("say", "tell", "announce", "confirm", "inform"):
+        return None
+    for c in head.head.children:
+        m = parsed.mention(ci, c) if c.dep_ == "nsubj" else None
+        if m is not None and m.kind == ORG and m.certain:
+            return m.name
+    return None
 
 
 def _purpose_org(parsed: ParsedDocument, ci: int, token: Token) -> str | None:

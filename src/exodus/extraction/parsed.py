@@ -110,7 +110,7 @@ class ParsedDocument:
             # "a consumer AI division": a technology word the NER took for an organization names none
             chunk.doc.ents = [e for e in chunk.doc.ents if not (len(e) == 1 and e.text in generic)]
             chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
-            people = untagged_people(chunk.doc, titles, self.table.is_known_org, self._org_words, surnames)
+            people = untagged_people(chunk.doc, titles, self._known_or_org_like, self._org_words, surnames)
             if people:
                 spans = {t.i for span in people for t in span}
                 kept = [e for e in chunk.doc.ents if not any(t.i in spans for t in e)]
@@ -369,6 +369,10 @@ class ParsedDocument:
                     self.token_mentions[(ci, t.i)] = mention
                 self._add_to_timeline(mention)
 
+    def _known_or_org_like(self, text: str) -> bool:
+        """A known organization, or the company a funding headline names."""
+        return self.table.is_known_org(text) or fold_name(text) in {fold_name(h) for h in self._headline_owners}
+
     def _org_like_names(self) -> set[str]:
         """Names spaCy calls PERSON that are organizations: tagged ORG more often elsewhere in the
         article, followed by a ticker in parentheses, or ending in a company word."""
@@ -467,7 +471,10 @@ class ParsedDocument:
             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("call", "name", "dub", "know", "brand"):
                 called = [g for g in c.children if g.dep_ in ("oprd", "attr", "xcomp", "dobj", "npadvmod")]
                 if called:
-                    words = [t.text for t in called[0].subtree if t.dep_ not in ("det", "punct")]
+                    # the name up to its first comma: "called Google DeepMind, Sundar Pichai said"
+                    stop = next((t.i for t in called[0].subtree if t.text in (",", ";", "(") and t.i > called[0].left_edge.i),
+                                called[0].right_edge.i + 1)
+                    words = [t.text for t in called[0].subtree if t.dep_ not in ("det", "punct") and t.i < stop]
                     label = " ".join(words)
                     if label and label[0].isupper():
                         name = label if label.lower().split()[-1] in self.lexicon.nouns["group"] else f"{label} {tok.text}"

@@ -34,6 +34,23 @@ def headline_round_owners(title: str | None) -> list[str]:
 _DATELINE = re.compile(r"\A\s*([A-Z][A-Z .'\-]+[A-Z])\b[^\n—–]{0,60}?(?:—|–| - |\(\w)")
 
 
+def dateline_end(text: str) -> int:
+    """Where the story starts after a wire dateline ("SAN FRANCISCO, May 28 — "), or 0."""
+    m = _DATELINE.match(text)
+    if not m:
+        return 0
+    end = m.end()
+    if "(" in m.group(0)[-2:]:  # "SEATTLE (Exodus Wire) - Amazon will ..."
+        close = text.find(")", end)
+        after = re.match(r"\)\s*(?:—|–|-{1,2})", text[close:]) if close != -1 else None
+        if after is None:
+            return 0
+        end = close + after.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
+
+
 def dateline_span(text: str) -> tuple[int, int] | None:
     """The place of a wire dateline at the top of the text ("SAN FRANCISCO, May 28 —")."""
     m = _DATELINE.match(text)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 # verbs whose subject is a person when it is a bare two- or three-word name
 _PERSON_SUBJECT_VERBS = {"join", "rejoin", "leave", "quit", "resign", "depart", "retire", "step", "co-found",
-                         "cofound", "found", "say", "tell", "write", "lead", "head", "run", "serve", "become"}
+                         "cofound", "found", "serve", "become"}
 # verbs whose object is a person ("hired Ana Ruiz")
 _PERSON_OBJECT_VERBS = {"hire", "appoint", "name", "poach", "tap", "recruit", "promote", "fire", "oust", "lure",
                         "replace", "succeed"}
