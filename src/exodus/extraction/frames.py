@@ -116,6 +116,9 @@ class FactBuilder:
             if frame.get("needs_aux") and not any(c.dep_ == "aux" and c.lower_ in frame["needs_aux"]
                                                   for c in token.children):
                 continue  # "X will be OpenAI's CTO" is news of a post; "X is OpenAI's CTO" is a role
+            if frame.get("needs_present") and (token.tag_ == "VBD" or any(
+                    c.dep_ == "aux" and c.lower_ in ("had", "was", "were", "did") for c in token.children)):
+                continue  # "served as vice president at OpenAI" is a past post; "serves as" is a role
             if frame.get("needs_modifier") and not any(c.lower_ in frame["needs_modifier"] for c in token.children):
                 continue  # "X is now at Y" is a move; "X is at Y" is not
             if frame.get("needs_object"):
@@ -776,7 +779,8 @@ class FactBuilder:
         orgs = orgs or [m for t in tokens for m in _referenced_orgs(self.parsed, ci, [t])
                         if t.pos_ != "PRON" or not self._orgs_before(ci, sent, t) - {m.name}]
         org = orgs[0] if orgs else None
-        if org is None and not any(t.lower_ in ("a", "an", "another", "one") for t in tokens):
+        if org is None and not any(t.lower_ in ("a", "an", "another", "one") or t.tag_ in ("NNS", "NNPS")
+                                   for t in tokens):  # not "led by directors A, B and C"
             org = self._org_in_view(ci, sent, tokens[0])  # "chief executive Satya Nadella told employees"
         if _NEW_IN_ROLE.search(text[:title.start()]):
             org_name = org.name if org else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
@@ -790,6 +794,9 @@ class FactBuilder:
             self.facts.append(Fact(kind="member", person=person.name, org=org.name, group="board",
                                    confidence=0.6, date=None, **base))
             return
+        if any(t.text == ":" for t in tokens) or any(t.tag_ in ("NNS", "NNPS") and self._title_re.fullmatch(t.text)
+                                                     for t in tokens):
+            return  # "five of the company's policy leads: A, B": a plural describes a group, not a post
         role = self._role_text(ci, tokens)
         if not role or len(role.split()) > 8:
             role = title.group(0)  # a description running on past the title keeps only the title
