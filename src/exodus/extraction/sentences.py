@@ -78,6 +78,10 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# trigger words whose bare stem is too common in business news to open the gate on its own
+_PHRASE_ONLY = {"chip", "lay", "close", "stand", "spin", "add", "count"}
+
+
 @lru_cache(maxsize=4)
 def trigger_pattern(lexicon: Lexicon) -> Gate:
     """The gate: strong move words alone, other trigger words only next to context or a known name."""
@@ -85,10 +89,15 @@ def trigger_pattern(lexicon: Lexicon) -> Gate:
     stems = set()
     for lemma in [*lexicon.verb_frames, *lexicon.noun_frames]:
         word = lemma.split()[0]
+        if word in _PHRASE_ONLY:
+            continue  # too common alone ("made", "added", "came"): only the phrases below open the gate
         stems.add(word[:-1] if word.endswith("e") and len(word) > 3 else word)
     stems.update(["left", "led", "ran", "sat", "took", "became", "brought", "went", "gone", "chose", "founder",
-                  "founding", "leads", "poured", "named", "now at", "stood", "spun", "broke", "broken", "held",
-                  "paid", "bought", "gave", "given", "made", "sold", "laid", "came", "chipped"])
+                  "founding", "leads", "poured", "named", "now at", "stood up", "spun up", "broke up", "broken up",
+                  "made up of", "laid off", "came in", "chipped in", "make up", "makes up", "lay off", "lays off",
+                  "come in", "comes in", "chip in", "chips in", "close down", "closed down", "closes down",
+                  "stand up", "stands up", "spin up", "spins up", "serves as", "serve as", "serving as",
+                  "among its", "to its board", "to the board", "to their board"])
     names = [alias for table in (lexicon.organizations, lexicon.people)
              for canonical, aliases in table.items() for alias in [canonical, *aliases] if len(alias) > 2]
     return Gate(
