@@ -140,3 +140,21 @@ def test_investors_that_chipped_in_or_came_in(rules_extractor):
     assert_article(rules_extractor, text, "2024-08-06",
                    must=[{"kind": "invested", "investor": "Samsung Catalyst Fund", "investee": "Groq"},
                          {"kind": "invested", "investor": "Meta", "investee": "Groq"}], must_not=[])
+
+
+def test_rounds_anchored_spearheaded_or_bankrolled(rules_extractor):
+    text = ("Runway raised $50 million in 2022. Felicis anchored the round. Sequoia Capital spearheaded Anthropic's "
+            "seed round. Google and Nvidia bankrolled a $141 million extension of Runway's Series C.")
+    assert_article(rules_extractor, text, "2023-12-01",
+                   must=[{"kind": "invested", "investor": "Felicis Ventures", "investee": "Runway"},
+                         {"kind": "invested", "investor": "Sequoia Capital", "investee": "Anthropic"},
+                         {"kind": "invested", "investor": "Nvidia", "investee": "Runway"}],
+                   must_not=[{"kind": "invested", "investor": "Sequoia Capital", "investee": "Runway"}])
+
+
+def test_the_startup_after_a_list_of_participants_is_the_one_funded(rules_extractor):
+    text = ("ElevenLabs said on Monday it had raised $80 million. Sequoia Capital and SV Angel also took part. "
+            "Andreessen Horowitz has bankrolled the startup twice.")
+    assert_article(rules_extractor, text, "2024-01-22",
+                   must=[{"kind": "invested", "investor": "Andreessen Horowitz", "investee": "ElevenLabs"}],
+                   must_not=[{"kind": "invested", "investee": "Sequoia Capital"}])

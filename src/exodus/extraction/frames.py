@@ -179,8 +179,11 @@ class FactBuilder:
                     people = fields.get("person") or []
                     own = self._title_org(ci, sent, people[0]) if people else None
                     found = [Mention(ORG, own, 0, 0, certain=False)] if own else []
-                elif slot == "poss_of_obj":
-                    found = self._mentions(ci, [c for o in slots.get("obj", []) for c in o.children if c.dep_ == "poss"], ORG, False)
+                elif slot == "poss_of_obj":  # "led Anthropic's seed round" (the parser may call the round a predicate)
+                    heads = slots.get("obj", []) + slots.get("predicate", [])
+                    heads += [c for o in heads for c in o.children if c.dep_ == "compound"]  # "Anthropic's seed round"
+                    owners = [c for o in heads for c in o.children if c.dep_ == "poss"]
+                    found = self._mentions(ci, owners, ORG, False)
                 elif slot == "compound_org":
                     found = self._mentions(ci, slots.get("compound", []), ORG, False)
                 else:

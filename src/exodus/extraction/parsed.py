@@ -632,7 +632,9 @@ class ParsedDocument:
         if not subjects:
             return None
         objects = [t for c in sent.root.children if c.dep_ in ("dobj", "prep") for t in c.subtree]
-        if sent.root.lemma_.lower() in _BACKING_VERBS | _FUNDING_VERBS or \
+        took_part = sent.root.lemma_.lower() in ("take", "join") and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() in ("part", "stake", "round", "allocation") for c in sent.root.children)
+        if sent.root.lemma_.lower() in _BACKING_VERBS | _FUNDING_VERBS or took_part or \
                 any(t.lemma_.lower() in _ROUND_WORDS for t in objects):
             # "Thrive Capital led the round": an investor, not the company in question, which is
             # the one that raised the round
