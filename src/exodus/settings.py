@@ -20,8 +20,9 @@ class Settings:
     """spaCy pipelines to try, in order (comma-separated package names or paths)."""
     extractor: str = "rules"
     """Extractor used when none is named."""
-    processes: int = 1
-    """Worker processes for extraction."""
+    processes: int = 0
+    """Worker processes for extraction; 0 (auto) uses up to two CPUs once an input has more than
+    two chunks of documents, and one process for anything smaller."""
     chunk_size: int = 16
     """Documents sent to a worker process at once when `processes` > 1."""
     batch_size: int = 64

@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"extractor to use: {', '.join(available_extractors())} "
                              "(default: the EXODUS_EXTRACTOR setting, rules)")
     parser.add_argument("--processes", type=positive_int, metavar="N",
-                        help="worker processes (default: the EXODUS_PROCESSES setting, 1)")
+                        help="worker processes (default: the EXODUS_PROCESSES setting, 0 = auto: two CPUs for inputs of more than 32 documents)")
 
 
 def write_results(results: Iterator[tuple[Document, list[Fact]]], fmt: str, stream: TextIO,

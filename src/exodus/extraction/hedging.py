@@ -1,6 +1,8 @@
 """Is a trigger stated as a fact? Rumors, talks, denials, negation and hypotheticals are not."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from exodus.extraction.lexicon import Lexicon
@@ -14,13 +16,15 @@ def _phrasal(token: Token) -> str:
     return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
 
 
+@lru_cache(maxsize=4)
+def _hedge_sets(lexicon: Lexicon) -> tuple[frozenset[str], ...]:
+    hedges = lexicon.hedges
+    return tuple(frozenset(hedges[key]) for key in ("lemmas", "modals", "conditions", "negations"))
+
+
 def is_hedged(trigger: Token, lexicon: Lexicon) -> bool:
     """True when the trigger, or a word it depends on, makes the statement unfactual."""
-    hedges = lexicon.hedges
-    lemmas = set(hedges["lemmas"])
-    modals = set(hedges["modals"])
-    conditions = set(hedges["conditions"])
-    negations = set(hedges["negations"])
+    lemmas, modals, conditions, negations = _hedge_sets(lexicon)
     token: Token | None = trigger
     depth = 0
     while token is not None and depth < 8:

@@ -161,7 +161,10 @@ class ParsedDocument:
         self._starts = [m.start for m in timeline]
         for ci, chunk in enumerate(self.chunks):
             headline_owner_mentions(self, ci, chunk)
-        for _ in range(2):  # the second pass finds earlier repeats of names the first one learned
+        known = len(self.table.orgs)
+        for ci, chunk in enumerate(self.chunks):
+            untagged_org_mentions(self, ci, chunk)
+        if len(self.table.orgs) > known:  # a second pass finds earlier repeats of names the first one learned
             for ci, chunk in enumerate(self.chunks):
                 untagged_org_mentions(self, ci, chunk)
         self._round_owners = None  # rounds are owned by the names just found

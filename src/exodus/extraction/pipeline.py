@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
@@ -155,6 +156,15 @@ def _extract_in_pool(documents: Iterator[Document], name: str, processes: int,
 
 # --- the public entry point -----------------------------------------------------------
 
+def _auto_processes(documents: Iterator[Document], settings: Settings) -> tuple[Iterator[Document], int]:
+    """Two worker processes (each loads its own model, about 4 s) pay off only for a large input:
+    read ahead a little and decide."""
+    cpus = min(os.cpu_count() or 1, 2)
+    ahead = list(islice(documents, 2 * max(1, settings.chunk_size) + 1))
+    processes = cpus if len(ahead) > 2 * max(1, settings.chunk_size) else 1
+    return chain(ahead, documents), processes
+
+
 def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None = None,
                       processes: int | None = None, published: str | None = None,
                       on_problem: ProblemHandler | None = None,
@@ -174,7 +184,9 @@ def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None
     report = on_problem if on_problem is not None else _log_problem
     chosen = settings.extractor if extractor is None else extractor
     processes = settings.processes if processes is None else processes
-    if processes < 1:
+    if processes == 0 and not isinstance(chosen, str):
+        processes = 1  # an extractor instance lives in this process
+    if processes < 0:
         raise ValueError(f"processes must be at least 1, not {processes}")
     if isinstance(chosen, str) and chosen not in available_extractors():
         raise UnknownExtractor(f"unknown extractor {chosen!r}; available: {', '.join(available_extractors())}")
@@ -183,6 +195,8 @@ def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None
                          "each worker process loads its own")
 
     documents = iter_documents(inputs, published, settings, report)
+    if processes == 0:
+        documents, processes = _auto_processes(documents, settings)
     if processes == 1:
         instance = chosen if isinstance(chosen, Extractor) else get_extractor(chosen)
         results = _extract_in_process(instance, documents, max(1, settings.batch_size))

@@ -31,6 +31,8 @@ def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> 
     """Name tokens with no mention that are the funded company of a funding verb, or repeat an
     organization named elsewhere in the document."""
     for tok in chunk.doc:
+        if not tok.text[:1].isupper():
+            continue  # every test below wants a capitalized name
         if _acronym_investor(tok) and (ci, tok.i) not in parsed.token_mentions:
             mention = Mention(ORG, parsed.table.add_org(tok.text), chunk.offset + tok.idx,
                               chunk.offset + tok.idx + len(tok), subject=tok.dep_ == "nsubj")
