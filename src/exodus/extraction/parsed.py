@@ -843,8 +843,7 @@ def _with_money(verb: Token) -> bool:
         if prep.dep_ == "prep" and prep.lower_ == "with":
             words = list(prep.subtree)
             if any(t.ent_type_ == "MONEY" for t in words) and \
-                    any(t.lemma_.lower() in _ROUND_WORDS | {"money", "backing"} - {"billion", "million", "bn", "m"}
-                        for t in words):
+                    any(t.lemma_.lower() in _ROUND_WORDS | {"money", "backing"} for t in words):
                 return True
     return False
 
