@@ -18,6 +18,7 @@ from collections.abc import Sequence
 COMMANDS: tuple[str, ...] = (
     "exodus.cli.extract",
     "exodus.cli.read",
+    "exodus.cli.evaluate",
     "exodus.cli.demo",
     "exodus.cli.ingest",
     "exodus.cli.person",

@@ -59,3 +59,4 @@ def get_extractor(name: str, **options) -> Extractor:
 
 
 register_extractor("rules", "exodus.extraction.rules:RulesExtractor")
+register_extractor("model", "exodus.extraction.learned:ModelExtractor")

@@ -54,14 +54,19 @@ class RulesExtractor(Extractor):
             yield from self._batch(batch)
 
     def _batch(self, documents: list[Document]) -> Iterator[tuple[Document, list[Fact]]]:
+        for document, parsed, facts in self.parse_batch(documents):
+            yield document, facts
+
+    def parse_batch(self, documents: list[Document]) -> Iterator[tuple[Document, ParsedDocument | None, list[Fact]]]:
+        """Each document with its parse (None when no sentence passed the gate) and the rules' facts."""
         spans = [self._chunks(d) for d in documents]
         texts = [d.text[s:e] for d, chunk_spans in zip(documents, spans) for s, e in chunk_spans]
         parsed_docs = iter(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
         for document, chunk_spans in zip(documents, spans):
             chunks = [Chunk(s, next(parsed_docs)) for s, _ in chunk_spans]
             if not chunks:
-                yield document, []
+                yield document, None, []
                 continue
             parsed = ParsedDocument(document, chunks, self.lexicon)
             facts = FactBuilder(parsed, self.lexicon, self.name).build()
-            yield document, consolidate(facts, parsed)
+            yield document, parsed, consolidate(facts, parsed)

@@ -1,0 +1,66 @@
+"""A candidate fact: one kind, its arguments as mentions in one sentence, who proposed it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from exodus.extraction.analysis import MentionRef, SentenceView
+from exodus.extraction.mentions import Mention
+from exodus.schema import Fact
+
+# What the model decides, one classifier each. A fact kind with two readings is split:
+# "founded" with a founder and without one, "group_event" formed and disbanded.
+MODEL_KINDS: tuple[str, ...] = ("joined", "left", "role", "founded", "founded_org", "member",
+                                "group_formed", "group_disbanded", "invested")
+FACT_KIND = {"founded_org": "founded", "group_formed": "group_event", "group_disbanded": "group_event"}
+
+
+def fact_kind(model_kind: str) -> str:
+    return FACT_KIND.get(model_kind, model_kind)
+
+
+def model_kind(fact: Fact) -> str:
+    if fact.kind == "founded" and fact.person is None:
+        return "founded_org"
+    if fact.kind == "group_event":
+        return "group_formed" if fact.action == "formed" else "group_disbanded"
+    return fact.kind
+
+
+@dataclass
+class Candidate:
+    """`first` is the person (or investor, or the organization of a founding or a group event);
+    `second` the organization (or group, or investee); `org` the organization of a group."""
+
+    kind: str
+    sentence: SentenceView
+    first: MentionRef | None
+    second: MentionRef | None
+    org: str | None = None
+    proposers: set[str] = field(default_factory=set)
+    rule_fact: Fact | None = None        # the rules' fact of this kind and names from this sentence
+    score: float = 0.0
+
+    def names(self) -> tuple[str | None, str | None, str | None]:
+        return (self.first.name if self.first else None, self.second.name if self.second else None, self.org)
+
+    def key(self) -> tuple:
+        return (self.kind, self.sentence.index, *self.names())
+
+    def fields(self) -> dict[str, str | None]:
+        """The fact fields this candidate would fill."""
+        first, second = (m.name if m else None for m in (self.first, self.second))
+        if self.kind in ("joined", "left", "role", "founded"):
+            return {"person": first, "org": second}
+        if self.kind == "founded_org":
+            return {"person": None, "org": first}
+        if self.kind == "member":
+            return {"person": first, "group": second, "org": self.org}
+        if self.kind in ("group_formed", "group_disbanded"):
+            return {"org": first, "group": second,
+                    "action": "formed" if self.kind == "group_formed" else "disbanded"}
+        return {"investor": first, "investee": second}
+
+
+def context_ref(kind: str, name: str) -> MentionRef:
+    """An argument the sentence does not name: the organization in view, a round's owner."""
+    return MentionRef(Mention(kind, name, 0, 0, certain=False), [], "context")

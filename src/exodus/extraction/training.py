@@ -1,0 +1,211 @@
+"""Training the candidate scorer from gold sets, and measuring it honestly.
+
+`prepare_documents` parses every article of the training sets, proposes its candidates,
+describes them and labels them from the gold (`labels.py`). `cross_validate` scores each
+article with a model trained without it (k folds by article, a fixed assignment);
+`choose_thresholds` picks each kind's decision threshold on those out-of-fold scores;
+`train_scorer` fits the final model on everything. The same data gives the same model
+file: fixed fold assignment, a deterministic solver, sorted and rounded weights.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from exodus.evaluation.gold import load_gold
+from exodus.evaluation.scoring import NameAliases, ScoreReport, score_facts
+from exodus.evaluation.sets import GoldSet
+from exodus.extraction.analysis import DocumentAnalysis
+from exodus.extraction.candidates import MODEL_KINDS, Candidate, fact_kind
+from exodus.extraction.decode import fact_key
+from exodus.extraction.features import FeatureExtractor
+from exodus.extraction.labels import label_candidates
+from exodus.extraction.learned import ModelExtractor
+from exodus.extraction.model import FORMAT_VERSION, CandidateScorer, KindModel, train_kind
+from exodus.schema import Document
+from exodus.sources import read_documents
+
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(14))  # 0.20 .. 0.85
+
+
+@dataclass
+class TrainingDocument:
+    set_name: str
+    document: Document
+    gold: list[dict[str, Any]]
+    analysis: DocumentAnalysis | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    features: list[list[str]] = field(default_factory=list)
+    labels: list[int | None] = field(default_factory=list)
+    extractor_features: FeatureExtractor | None = None
+
+    @property
+    def fold_key(self) -> str:
+        return hashlib.sha1(f"{self.set_name}/{self.document.id}".encode()).hexdigest()
+
+
+def read_set(gold_set: GoldSet) -> list[tuple[Document, list[dict[str, Any]]]]:
+    gold = load_gold(gold_set.gold)
+    documents = {d.id: d for d in read_documents([gold_set.docs]) if isinstance(d, Document)}
+    missing = sorted(set(gold) - set(documents))
+    if missing:
+        from exodus.evaluation.scoring import GoldError
+        raise GoldError(f"{gold_set.gold}: gold for {len(missing)} document(s) not in {gold_set.docs} "
+                        f"(first: {missing[0]!r})")
+    return [(documents[doc], facts) for doc, facts in gold.items()]
+
+
+def training_data_hash(sets: Iterable[GoldSet]) -> str:
+    """sha256 of every training article and its gold, in a fixed order."""
+    digest = hashlib.sha256()
+    for gold_set in sets:
+        for document, facts in sorted(read_set(gold_set), key=lambda pair: pair[0].id):
+            record = {"set": gold_set.name, "id": document.id, "text": document.text,
+                      "published": document.published, "gold": facts}
+            digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+            digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def prepare_documents(sets: Iterable[GoldSet], extractor: ModelExtractor, aliases: NameAliases,
+                      progress: Callable[[int], None] | None = None) -> list[TrainingDocument]:
+    """Parse, propose, describe and label every article of `sets`."""
+    prepared: list[TrainingDocument] = []
+    for gold_set in sets:
+        pairs = read_set(gold_set)
+        batch = [TrainingDocument(gold_set.name, d, [g for g in facts if not gold_set.kinds or g["kind"] in gold_set.kinds])
+                 for d, facts in pairs]
+        for item, (_, analysis) in zip(batch, extractor.analyses([b.document for b in batch])):
+            item.analysis = analysis
+            if analysis is not None:
+                item.candidates, item.extractor_features = extractor_candidates(extractor, analysis)
+                item.features = [item.extractor_features.features(c) for c in item.candidates]
+                item.labels = label_candidates(item.candidates, item.gold, item.document.text, aliases)
+            if progress:
+                progress(1)
+        prepared.extend(batch)
+    return prepared
+
+
+def extractor_candidates(extractor: ModelExtractor, analysis: DocumentAnalysis) -> tuple[list[Candidate], FeatureExtractor]:
+    from exodus.extraction.candidates import propose_candidates
+
+    return propose_candidates(analysis), FeatureExtractor(analysis, extractor.lexicon)
+
+
+def _examples(documents: Iterable[TrainingDocument], kind: str) -> tuple[list[list[str]], list[int]]:
+    xs, ys = [], []
+    for item in documents:
+        for candidate, features, label in zip(item.candidates, item.features, item.labels):
+            if candidate.kind == kind and label is not None:
+                xs.append(features)
+                ys.append(label)
+    return xs, ys
+
+
+def fit_scorer(documents: list[TrainingDocument], c: float) -> CandidateScorer:
+    kinds = {}
+    for kind in MODEL_KINDS:
+        xs, ys = _examples(documents, kind)
+        if xs:
+            kinds[kind] = train_kind(xs, ys, c=c)
+    return CandidateScorer(kinds)
+
+
+def folds_of(documents: list[TrainingDocument], k: int) -> list[int]:
+    """A fixed fold per article: its rank by the hash of its set and id, modulo k."""
+    order = sorted(range(len(documents)), key=lambda i: documents[i].fold_key)
+    fold = [0] * len(documents)
+    for rank, i in enumerate(order):
+        fold[i] = rank % k
+    return fold
+
+
+def cross_validate(documents: list[TrainingDocument], k: int, c: float,
+                   progress: Callable[[int], None] | None = None) -> list[list[float]]:
+    """Out-of-fold scores: each article's candidates scored by a model trained on the other folds."""
+    fold = folds_of(documents, k)
+    scores: list[list[float]] = [[0.0] * len(d.candidates) for d in documents]
+    for f in range(k):
+        scorer = fit_scorer([d for d, g in zip(documents, fold) if g != f], c)
+        for i, item in enumerate(documents):
+            if fold[i] == f:
+                scores[i] = [scorer.score(cand.kind, feats) for cand, feats in zip(item.candidates, item.features)]
+        if progress:
+            progress(1)
+    return scores
+
+
+def _best_keys(item: TrainingDocument, scores: list[float]) -> list[tuple[str, float, dict[str, Any]]]:
+    """Per fact key of the article: (model kind, best score, fact fields)."""
+    best: dict[tuple, tuple[str, float, dict[str, Any]]] = {}
+    for candidate, score in zip(item.candidates, scores):
+        key = fact_key(candidate)
+        if key not in best or score > best[key][1]:
+            best[key] = (candidate.kind, score, candidate.fields())
+    return list(best.values())
+
+
+def key_predictions(documents: list[TrainingDocument], scores: list[list[float]],
+                    thresholds: dict[str, float]) -> list[dict[str, Any]]:
+    """The facts (kind and names only) a decoder would keep at `thresholds`."""
+    out = []
+    for item, item_scores in zip(documents, scores):
+        for kind, score, fields in _best_keys(item, item_scores):
+            if score >= thresholds.get(kind, 0.5):
+                out.append({"kind": fact_kind(kind), "doc": item.document.id, "confidence": score, **fields})
+    return out
+
+
+def _gold_of(documents: list[TrainingDocument]) -> dict[str, list[dict[str, Any]]]:
+    return {d.document.id: d.gold for d in documents}
+
+
+def choose_thresholds(documents: list[TrainingDocument], scores: list[list[float]],
+                      aliases: NameAliases) -> dict[str, float]:
+    """Each kind's threshold maximizing its fact kind's F1 on out-of-fold scores (ties: the middle one)."""
+    gold = _gold_of(documents)
+    cached = [_best_keys(item, s) for item, s in zip(documents, scores)]
+    chosen = {kind: 0.5 for kind in MODEL_KINDS}
+    for kind in MODEL_KINDS:
+        results = []
+        for threshold in THRESHOLDS:
+            trial = dict(chosen, **{kind: threshold})
+            predictions = [{"kind": fact_kind(k), "doc": item.document.id, "confidence": s, **fields}
+                           for item, keys in zip(documents, cached) for k, s, fields in keys
+                           if s >= trial.get(k, 0.5) and fact_kind(k) == fact_kind(kind)]
+            report = score_facts(gold, predictions, kinds=[fact_kind(kind)], aliases=aliases)
+            results.append((round(report.kinds[fact_kind(kind)].f1, 4), threshold))
+        top = max(f for f, _ in results)
+        best = [t for f, t in results if f == top]
+        chosen[kind] = best[len(best) // 2]
+    return chosen
+
+
+def decoded_report(documents: list[TrainingDocument], scores: list[list[float]], thresholds: dict[str, float],
+                   extractor: ModelExtractor, aliases: NameAliases, kinds: Iterable[str] | None = None) -> ScoreReport:
+    """The full decoder's facts (evidence, attributes) at these scores, scored against the gold."""
+    predictions, texts = [], {}
+    for item, item_scores in zip(documents, scores):
+        texts[item.document.id] = item.document.text
+        if item.analysis is None:
+            continue
+        for candidate, score in zip(item.candidates, item_scores):
+            candidate.score = score
+        facts = extractor.decide(item.analysis, item.candidates, item.extractor_features,
+                                 lambda kind: thresholds.get(kind, 0.5))
+        predictions.extend(f.to_dict() for f in facts)
+    return score_facts(_gold_of(documents), predictions, texts, kinds=kinds, aliases=aliases)
+
+
+def with_thresholds(scorer: CandidateScorer, thresholds: dict[str, float]) -> CandidateScorer:
+    kinds = {k: KindModel(m.bias, m.weights, thresholds.get(k, 0.5)) for k, m in scorer.kinds.items()}
+    return CandidateScorer(kinds, dict(scorer.meta))
+
+
+__all__ = ["FORMAT_VERSION", "TrainingDocument", "choose_thresholds", "cross_validate", "decoded_report",
+           "fit_scorer", "folds_of", "key_predictions", "prepare_documents", "training_data_hash",
+           "with_thresholds"]
