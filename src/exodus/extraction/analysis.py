@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
+from exodus.extraction.lexicon import fold_name
+from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention, clean_org_name
+from exodus.extraction.name_shapes import NameShapes, name_runs, person_shaped
 from exodus.extraction.parsed import ParsedDocument
 from exodus.schema import Document, Fact
 
@@ -51,6 +53,7 @@ class SentenceView:
     start: int  # offsets into the document's text, without surrounding white space
     end: int
     mentions: list[MentionRef] = field(default_factory=list)
+    display: dict[str, str] = field(default_factory=dict, repr=False)  # the document's names as it writes them
 
     def of_kind(self, kind: str) -> list[MentionRef]:
         return [m for m in self.mentions if m.kind == kind]
@@ -82,6 +85,7 @@ def _source(tokens: list[Token], mention: Mention) -> str:
 
 def analyse(document: Document, parsed: ParsedDocument, rule_facts: list[Fact]) -> DocumentAnalysis:
     text = document.text
+    display = display_names(parsed)
     sentences: list[SentenceView] = []
     for ci, chunk in enumerate(parsed.chunks):
         for span in chunk.doc.sents:
@@ -92,7 +96,7 @@ def analyse(document: Document, parsed: ParsedDocument, rule_facts: list[Fact]) 
                 end -= 1
             if end <= start:
                 continue
-            view = SentenceView(len(sentences), ci, span, start, end)
+            view = SentenceView(len(sentences), ci, span, start, end, display=display)
             grouped: dict[int, tuple[Mention, list[Token]]] = {}
             for token in span:
                 mention = parsed.token_mentions.get((ci, token.i))
@@ -101,4 +105,90 @@ def analyse(document: Document, parsed: ParsedDocument, rule_facts: list[Fact]) 
             for mention, tokens in grouped.values():
                 view.mentions.append(MentionRef(mention, tokens, _source(tokens, mention)))
             sentences.append(view)
+    _add_name_shapes(parsed, sentences)
+    _add_reference_readings(parsed, sentences)
     return DocumentAnalysis(document, parsed, sentences, rule_facts)
+
+
+# words that make a name a unit of an organization ("Google Research", "Meta AI"), not the organization
+_UNIT_WORDS = frozenset({"research", "ai", "cloud", "labs", "lab", "brain", "studio", "studios", "division", "unit",
+                         "ventures", "capital", "foundation", "institute"})
+
+
+def display_names(parsed: ParsedDocument) -> dict[str, str]:
+    """An organization as the article first writes it ("Citi", "Data Collective"), not as the gazetteer
+    names it ("Citigroup", "DCVC"): facts name it so, and the store's resolution joins the two. A
+    name with a unit's word the gazetteer's lacks ("Google Research" for Google, "Facebook AI Research"
+    for Meta) is a unit, not a way of writing the organization, and is not used."""
+    text = parsed.document.text
+    shown: dict[str, str] = {}
+    for mention in parsed.timeline_mentions():
+        if mention.kind != ORG or mention.end <= mention.start or mention.name in shown:
+            continue
+        surface = clean_org_name(text[mention.start:mention.end])
+        if not surface or parsed.lexicon.canonical_org(surface) != mention.name:
+            continue
+        words, canonical_words = set(fold_name(surface).split()), set(fold_name(mention.name).split())
+        if (words - canonical_words) & _UNIT_WORDS:
+            continue
+        shown[mention.name] = surface
+    return {canonical: surface for canonical, surface in shown.items() if surface != canonical}
+
+
+def _add_reference_readings(parsed: ParsedDocument, sentences: list[SentenceView]) -> None:
+    """"Its investors", "the company": besides the organization the reference was resolved to, the
+    one in view and the article's main one, when they differ (the model weighs the readings)."""
+    for view in sentences:
+        extra = []
+        for ref in view.mentions:
+            if ref.kind != ORG or ref.source not in ("pronoun", "reference"):
+                continue
+            for why, name in (("view", parsed.previous_org(ref.mention.start, definite=True)),
+                              ("main", parsed.primary_org())):
+                if name and name != ref.name and not any(e.name == name and e.tokens == ref.tokens for e in extra):
+                    extra.append(MentionRef(Mention(ORG, name, ref.mention.start, ref.mention.end, certain=False,
+                                                    subject=ref.mention.subject), ref.tokens, f"{ref.source}:{why}"))
+        view.mentions.extend(extra)
+
+
+def _add_name_shapes(parsed: ParsedDocument, sentences: list[SentenceView]) -> None:
+    """Readings of names no mention covers, and the other reading of names the NER may have
+    mislabeled (`name_shapes.py`)."""
+    lexicon = parsed.lexicon
+    org_words = frozenset(lexicon.nouns.get("org_words", []))
+    shapes = NameShapes(parsed.table, org_words)
+    for name in set(parsed.table.people.values()):
+        shapes.learn_person(name)
+    runs: list[tuple[SentenceView, list[Token]]] = []
+    for view in sentences:
+        covered = {t.i for m in view.mentions if m.kind in (PERSON, ORG) for t in m.tokens}
+        for run in name_runs(view.span):
+            if not any(t.i in covered for t in run):
+                runs.append((view, run))
+    offset_of = {id(view): parsed.chunks[view.chunk].offset for view in sentences}
+    readings = []
+    for view, run in runs:
+        found = shapes.readings(run, offset_of[id(view)])
+        readings.append(found)
+        for kind, name, _ in found:
+            if kind == PERSON:
+                shapes.learn_person(name)
+    for (view, run), found in zip(runs, readings):
+        if len(found) == 1 and found[0][0] == ORG and len(run) == 1:
+            found = shapes.readings(run, offset_of[id(view)])  # a surname learned from a later full name
+        for kind, name, source in found:
+            view.mentions.append(MentionRef(NameShapes.mention(kind, name, run, offset_of[id(view)]), run, source))
+    for view in sentences:
+        alternatives = []
+        for ref in view.mentions:
+            if ref.source.startswith("shape") or not ref.tokens:
+                continue
+            if ref.kind == ORG and lexicon.canonical_org(ref.name) is None and person_shaped(ref.tokens, org_words):
+                name = parsed.table.person(" ".join(t.text for t in ref.tokens)) or ref.name
+                alternatives.append(MentionRef(Mention(PERSON, name, ref.mention.start, ref.mention.end, certain=False,
+                                                       subject=ref.mention.subject), ref.tokens, f"alt:{ref.source}"))
+            elif ref.kind == PERSON and len(ref.name.split()) == 1 and lexicon.canonical_person(ref.name) is None:
+                alternatives.append(MentionRef(Mention(ORG, parsed.table.org(ref.name), ref.mention.start, ref.mention.end,
+                                                       certain=False, subject=ref.mention.subject),
+                                               ref.tokens, f"alt:{ref.source}"))
+        view.mentions.extend(alternatives)

@@ -31,10 +31,21 @@ def fact_key(candidate: Candidate) -> tuple:
             " ".join(fold_name(group).split()) if group else None)
 
 
+def best_per_slot(candidates: list[Candidate], scores: list[float]) -> list[int]:
+    """Indices of the best-scored candidate of each slot (the first on a tie)."""
+    best: dict[tuple, int] = {}
+    for i, candidate in enumerate(candidates):
+        slot = candidate.slot()
+        if slot not in best or scores[i] > scores[best[slot]]:
+            best[slot] = i
+    return sorted(best.values())
+
+
 def decode(analysis: DocumentAnalysis, candidates: list[Candidate], thresholds: Callable[[str], float],
            lexicon: Lexicon, title_pattern: re.Pattern[str], triggers: dict[int, Token | None],
            extractor: str) -> list[Fact]:
     """Facts of the document from its candidates (each with `.score` set)."""
+    candidates = [candidates[i] for i in best_per_slot(candidates, [c.score for c in candidates])]
     groups: dict[tuple, list[Candidate]] = {}
     for candidate in candidates:
         groups.setdefault(fact_key(candidate), []).append(candidate)

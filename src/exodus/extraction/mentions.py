@@ -45,6 +45,7 @@ def clean_person_name(text: str) -> str:
 
 
 def clean_org_name(text: str) -> str:
+    text = re.sub(r"^(?:and|or|&)\s+|\s+(?:and|or|&)$", "", text.strip())  # "Avenir Growth Capital and"
     text = re.sub(r"\s*(?:'s|’s|')\s*$", "", text.strip())
     text = re.sub(r"(\w) ('s|’s)\b", r"\1\2", text)  # tokenized text: "Arby 's" -> "Arby's"
     text = re.sub(r"\s+", " ", text)

@@ -386,7 +386,7 @@ class ParsedDocument:
             doc = chunk.doc
             for ent in doc.ents:
                 key = fold_name(_ent_text(ent))
-                v = votes.setdefault(key, [0, 0])
+                v = votes.setdefault(key, [0, 0, 0])
                 words = key.split()
                 if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and \
                         len(words) > 1 and words[-1] in org_words:
@@ -398,9 +398,13 @@ class ParsedDocument:
                         out.add(key)
                 elif ent.label_ == "ORG":
                     v[1] += 1
+                elif ent.label_ in ("GPE", "LOC"):
+                    v[2] += 1
         # "Krieger" tagged ORG alone, where "Mike Krieger" is a person: a surname, not a company
-        surnames = {k.split()[-1] for k, (people, _) in votes.items() if people and len(k.split()) > 1}
-        out.update(k for k, (people, orgs) in votes.items() if orgs >= people and orgs > 0 and k not in surnames)
+        surnames = {k.split()[-1] for k, (people, _, _) in votes.items() if people and len(k.split()) > 1}
+        # a place the NER once took for an organization ("Indonesia") stays a place
+        out.update(k for k, (people, orgs, places) in votes.items()
+                   if orgs >= people and orgs > places and orgs > 0 and k not in surnames)
         return out
 
     def _person_sentence_org(self, ci: int, tok: Token) -> str | None:
@@ -549,6 +553,10 @@ class ParsedDocument:
         return None
 
     # ---- queries ----------------------------------------------------------------------------
+    def timeline_mentions(self) -> list[Mention]:
+        """Every mention of a person or organization, in the order of the text."""
+        return list(self._timeline)
+
     def mention(self, ci: int, token: Token) -> Mention | None:
         return self.token_mentions.get((ci, token.i))
 

@@ -65,13 +65,21 @@ class Gate:
     trigger: re.Pattern[str]
     context: re.Pattern[str]
     names: re.Pattern[str]
+    titles: re.Pattern[str] | None = None
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> bool:
         end = len(text) if end is None else end
         if self.strong.search(text, start, end):
             return True
+        if self.titles is not None and self.titles.search(text, start, end) and \
+                _INNER_NAME.search(text, start, end):
+            return True  # "said Dan Ives, an analyst at Wedbush": a title beside a name
         return bool(self.trigger.search(text, start, end)) and bool(
             self.context.search(text, start, end) or self.names.search(text, start, end))
+
+
+# a capitalized word after the first of a sentence: a name, most of the time
+_INNER_NAME = re.compile(r"(?<=[\s,;(“\"'])[A-Z][\w'’.-]*[a-z]")
 
 
 def _alternation(words: list[str]) -> str:
@@ -105,6 +113,7 @@ def trigger_pattern(lexicon: Lexicon) -> Gate:
         trigger=re.compile(r"\b(?:" + _alternation(list(stems)) + r")", re.I),
         context=re.compile(r"(?:\b|(?<=\W))(?:" + _alternation(gate["context"]) + r")", re.I),
         names=re.compile(r"\b(?:" + _alternation(names) + r")\b"),
+        titles=re.compile(r"\b(?:" + _alternation([t for t in lexicon.titles if len(t) > 3]) + r")s?\b", re.I),
     )
 
 

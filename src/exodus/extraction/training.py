@@ -20,7 +20,7 @@ from exodus.evaluation.scoring import NameAliases, ScoreReport, score_facts
 from exodus.evaluation.sets import GoldSet
 from exodus.extraction.analysis import DocumentAnalysis
 from exodus.extraction.candidates import MODEL_KINDS, Candidate, fact_kind
-from exodus.extraction.decode import fact_key
+from exodus.extraction.decode import best_per_slot, fact_key
 from exodus.extraction.features import FeatureExtractor
 from exodus.extraction.labels import label_candidates
 from exodus.extraction.learned import ModelExtractor
@@ -142,7 +142,8 @@ def cross_validate(documents: list[TrainingDocument], k: int, c: float,
 def _best_keys(item: TrainingDocument, scores: list[float]) -> list[tuple[str, float, dict[str, Any]]]:
     """Per fact key of the article: (model kind, best score, fact fields)."""
     best: dict[tuple, tuple[str, float, dict[str, Any]]] = {}
-    for candidate, score in zip(item.candidates, scores):
+    kept = best_per_slot(item.candidates, scores)
+    for candidate, score in ((item.candidates[i], scores[i]) for i in kept):
         key = fact_key(candidate)
         if key not in best or score > best[key][1]:
             best[key] = (candidate.kind, score, candidate.fields())

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from exodus.extraction.analysis import MentionRef, SentenceView
-from exodus.extraction.mentions import Mention
+from exodus.extraction.mentions import ORG, Mention
 from exodus.schema import Fact
 
 # What the model decides, one classifier each. A fact kind with two readings is split:
@@ -46,21 +46,54 @@ class Candidate:
     def key(self) -> tuple:
         return (self.kind, self.sentence.index, *self.names())
 
+    def slot(self) -> tuple:
+        """Where in the text the candidate's arguments stand. Candidates of one slot are readings of
+        the same words (which organization "the company" is, whose board): only one can be right."""
+        return (self.kind, self.sentence.index, _anchor(self.first), _anchor(self.second))
+
+
     def fields(self) -> dict[str, str | None]:
-        """The fact fields this candidate would fill."""
-        first, second = (m.name if m else None for m in (self.first, self.second))
+        """The fact fields this candidate would fill, organizations named as the article writes them."""
+        shown = self.sentence.display
+        first, second = (shown.get(m.name, m.name) if m else None for m in (self.first, self.second))
         if self.kind in ("joined", "left", "role", "founded"):
             return {"person": first, "org": second}
         if self.kind == "founded_org":
             return {"person": None, "org": first}
         if self.kind == "member":
-            return {"person": first, "group": second, "org": self.org}
+            return {"person": first, "group": second, "org": shown.get(self.org, self.org) if self.org else None}
         if self.kind in ("group_formed", "group_disbanded"):
             return {"org": first, "group": second,
                     "action": "formed" if self.kind == "group_formed" else "disbanded"}
         return {"investor": first, "investee": second}
 
 
-def context_ref(kind: str, name: str) -> MentionRef:
-    """An argument the sentence does not name: the organization in view, a round's owner."""
-    return MentionRef(Mention(kind, name, 0, 0, certain=False), [], "context")
+def context_ref(kind: str, name: str, why: str = "view") -> MentionRef:
+    """An argument the sentence does not name: the organization in view, the article's main one,
+    a round's owner."""
+    return MentionRef(Mention(kind, name, 0, 0, certain=False), [], f"context:{why}")
+
+
+def context_orgs(analysis, sentence, named: set[str], round_owner: bool = False) -> list[MentionRef]:
+    """Organizations a sentence may be about without naming them: the one in view ("the company"),
+    the article's main one, and for money, the owner of the round told last."""
+    parsed = analysis.parsed
+    options = [("view", parsed.previous_org(sentence.start, definite=True)), ("main", parsed.primary_org())]
+    if round_owner:
+        options.insert(0, ("round", parsed.round_owner(sentence.start)))
+    if sentence.index > 0:
+        before = analysis.sentences[sentence.index - 1]
+        options += [("previous", m.name) for m in before.mentions
+                    if m.kind == ORG and m.mention.certain and m.source.startswith("ner")][:3]
+    refs, seen = [], set(named)
+    for why, name in options:
+        if name and name not in seen:
+            seen.add(name)
+            refs.append(context_ref(ORG, name, why))
+    return refs
+
+
+def _anchor(ref: MentionRef | None) -> int | str | None:
+    if ref is None:
+        return None
+    return ref.tokens[0].i if ref.tokens else "context"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from exodus.extraction.analysis import DocumentAnalysis, SentenceView
-from exodus.extraction.candidates.base import Candidate, context_ref
+from exodus.extraction.candidates.base import Candidate, context_orgs
 from exodus.extraction.mentions import ORG, PERSON
 
 PERSON_ORG_KINDS = ("joined", "left", "role", "founded")
@@ -16,10 +16,7 @@ def person_org_pairs(analysis: DocumentAnalysis, sentence: SentenceView) -> Iter
     if not people:
         return
     orgs = sentence.of_kind(ORG)
-    named = {o.name for o in orgs}
-    in_view = analysis.parsed.previous_org(sentence.start, definite=True)
-    if in_view and in_view not in named:
-        orgs = [*orgs, context_ref(ORG, in_view)]
+    orgs = [*orgs, *context_orgs(analysis, sentence, {o.name for o in orgs})]
     seen = set()
     for person in people:
         for org in orgs:
