@@ -19,6 +19,7 @@ COMMANDS: tuple[str, ...] = (
     "exodus.cli.extract",
     "exodus.cli.read",
     "exodus.cli.evaluate",
+    "exodus.cli.train",
     "exodus.cli.demo",
     "exodus.cli.ingest",
     "exodus.cli.person",

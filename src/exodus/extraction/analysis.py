@@ -40,7 +40,7 @@ class MentionRef:
             return None
         inside = {t.i for t in self.tokens}
         for token in self.tokens:
-            if token.head.i not in inside or token.head is token:
+            if token.head.i not in inside or token.head.i == token.i:
                 return token
         return self.tokens[-1]
 

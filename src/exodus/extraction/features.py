@@ -17,9 +17,11 @@ from spacy.tokens import Token
 
 from exodus.extraction.analysis import DocumentAnalysis, MentionRef, SentenceView
 from exodus.extraction.candidates import Candidate
+from exodus.extraction.candidates.base import generic_group
 from exodus.extraction.candidates.founding import FOUNDING_LEMMAS
 from exodus.extraction.candidates.investments import MONEY_LEMMAS
 from exodus.extraction.candidates.rule_facts import candidate_for
+from exodus.extraction.arguments import conjuncts, trigger_slots
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.lexicon import Lexicon
 from exodus.extraction.mentions import ORG, PERSON
@@ -66,13 +68,21 @@ def feature_lexicon(lexicon: Lexicon) -> FeatureLexicon:
     )
 
 
+def feature_word(token: Token) -> str:
+    """A token as a feature: its lemma, or only its kind for names and numbers (which would be
+    memorized, not learned)."""
+    if token.pos_ in ("PROPN", "NUM") or token.like_num:
+        return f"<{token.pos_}>"
+    return token.lemma_.lower()
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
 
 
 def _ancestors(token: Token) -> list[Token]:
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) < 40:
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
         chain.append(chain[-1].head)
     return chain
 
@@ -102,11 +112,9 @@ def _arg_features(prefix: str, ref: MentionRef | None, out: list[str]) -> None:
     out.append(f"{prefix}dep={dep}")
     if dep == "pobj":
         out.append(f"{prefix}prep={head.head.lower_}")
-        out.append(f"{prefix}prep_head={head.head.head.lemma_.lower()}")
-    elif dep in ("poss", "compound", "appos", "conj"):
-        out.append(f"{prefix}{dep}_of={head.head.lemma_.lower()}")
-    elif dep in ("nsubj", "nsubjpass", "dobj", "attr"):
-        out.append(f"{prefix}{dep}_of={head.head.lemma_.lower()}")
+        out.append(f"{prefix}prep_head={feature_word(head.head.head)}")
+    elif dep in ("poss", "compound", "appos", "conj", "nsubj", "nsubjpass", "dobj", "attr"):
+        out.append(f"{prefix}{dep}_of={feature_word(head.head)}")
     if ref.mention.subject:
         out.append(f"{prefix}subject")
 
@@ -117,6 +125,23 @@ class _SentenceFacts:
 
     triggers: list[tuple[Token, str, frozenset[str]]]  # token, lemma, kinds
     words: list[str] = field(default_factory=list)
+    slots: dict[int, dict[int, set[str]]] = field(default_factory=dict)  # trigger i -> token i -> slot names
+
+
+# which fact field each side of a candidate fills, per kind (to read the trigger frames)
+_FIELDS = {"joined": ("person", "org"), "left": ("person", "org"), "role": ("person", "org"),
+           "founded": ("person", "org"), "founded_org": ("org", None), "member": ("person", "group"),
+           "group_formed": ("org", "group"), "group_disbanded": ("org", "group"), "invested": ("investor", "investee")}
+
+
+def _slot_index(trigger: Token) -> dict[int, set[str]]:
+    """Token index -> the argument slots of `trigger` it fills (with the names conjoined to it)."""
+    index: dict[int, set[str]] = {}
+    for name, tokens in trigger_slots(trigger).items():
+        for token in tokens:
+            for t in [token, *conjuncts(token)]:
+                index.setdefault(t.i, set()).add(name)
+    return index
 
 
 class FeatureExtractor:
@@ -151,7 +176,49 @@ class FeatureExtractor:
                     triggers.append((token, lemma, kinds))
                 words.append(lemma)
             found = self._sentences[sentence.index] = _SentenceFacts(triggers, words)
+            for token, _, _ in triggers:
+                found.slots[token.i] = _slot_index(token)
         return found
+
+    def _frame_fits(self, lemma: str, kind: str, a_slot: str, b_slot: str | None) -> bool:
+        """Does a frame of the trigger, for this kind, take the two arguments from these slots?"""
+        first, second = _FIELDS[kind]
+        fact = "group_event" if kind.startswith("group_") else "founded" if kind == "founded_org" else kind
+        for table in (self.lex.lexicon.verb_frames, self.lex.lexicon.noun_frames):
+            for frame in table.get(lemma, []):
+                if frame["kind"] != fact:
+                    continue
+                if a_slot in frame.get(first, []) and (second is None or b_slot is None or
+                                                        b_slot in frame.get(second, [])):
+                    return True
+        return False
+
+    def _slot_features(self, candidate: Candidate, facts: _SentenceFacts, out: list[str]) -> None:
+        """Which argument slots of the sentence's triggers the candidate's arguments fill: the rules'
+        reading of the clause (passives, relative clauses, conjoined names), without their verdicts."""
+        first, second = candidate.first, candidate.second
+        a_tokens = {t.i for t in first.tokens} if first else set()
+        b_tokens = {t.i for t in second.tokens} if second else set()
+        for token, lemma, kinds in facts.triggers:
+            if candidate.kind not in kinds:
+                continue
+            index = facts.slots.get(token.i, {})
+            a_slots = set().union(*(index.get(i, set()) for i in a_tokens)) if a_tokens else set()
+            b_slots = set().union(*(index.get(i, set()) for i in b_tokens)) if b_tokens else set()
+            for a_slot in sorted(a_slots):
+                out.append(f"slot_a={a_slot}")
+                if not b_slots:
+                    out.append(f"slots={a_slot}|{'ctx' if second is not None and not b_tokens else '-'}")
+                    if self._frame_fits(lemma, candidate.kind, a_slot, None if not b_tokens else "-"):
+                        out.append("frame_fits_a")
+                for b_slot in sorted(b_slots):
+                    out.append(f"slots={a_slot}|{b_slot}")
+                    out.append(f"slots_lemma={lemma}|{a_slot}|{b_slot}")
+                    if self._frame_fits(lemma, candidate.kind, a_slot, b_slot):
+                        out.append("frame_fits")
+            for b_slot in sorted(b_slots - set()):
+                if not a_slots:
+                    out.append(f"slot_b_only={b_slot}")
 
     def features(self, candidate: Candidate) -> list[str]:
         out = ["bias"]
@@ -172,10 +239,23 @@ class FeatureExtractor:
         if trigger is not None:
             self._trigger_features(trigger, a, b, out)
         self._sentence_features(candidate, facts, out)
+        self._slot_features(candidate, facts, out)
         if candidate.kind in ("role", "joined", "left", "member", "founded") and first is not None:
             self._title_features(first, second, out)
+        if candidate.kind in ("member", "group_formed", "group_disbanded") and second is not None:
+            self._group_features(second, out)
         self._rule_features(candidate, out)
         return out
+
+    def _group_features(self, group: MentionRef, out: list[str]) -> None:
+        """A generic group word ("the panel") after a named group is most often that group."""
+        if not generic_group(group.name):
+            out.append("g_named")
+            return
+        out.append("g_generic")
+        before = self.analysis.parsed.previous_group(group.mention.start or 10**9)
+        if before is not None and not generic_group(before.name) and before.name != group.name:
+            out.append("g_generic_after_named")
 
     # ---- parts --------------------------------------------------------------------------
     def _pair_features(self, a: Token, b: Token, first: MentionRef, second: MentionRef, out: list[str]) -> None:
@@ -185,7 +265,7 @@ class FeatureExtractor:
         else:
             up, lca, down = path
             length = len(up) + len(down)
-            lca_word = lca.lemma_.lower() if lca is not None else "?"
+            lca_word = feature_word(lca) if lca is not None else "?"
             out.append(f"path_len={_bucket(length)}")
             if length <= _MAX_PATH:
                 out.append(f"path={'/'.join(up)}^{lca_word}^{'/'.join(down)}")
@@ -194,7 +274,7 @@ class FeatureExtractor:
             out.append(f"lca={lca_word}")
             if lca is not None:
                 out.append(f"lca_pos={lca.pos_}")
-                if lca is a or lca is b:
+                if lca.i in (a.i, b.i):
                     out.append("lca_is_arg")
         lo, hi = (a, b) if a.i < b.i else (b, a)
         out.append("order=ab" if a.i < b.i else "order=ba")
@@ -203,7 +283,7 @@ class FeatureExtractor:
         out.append(f"btw_n={_bucket(len(between))}")
         if len(between) <= 10:
             for t in between:
-                out.append(f"btw={t.lemma_.lower()}")
+                out.append(f"btw={feature_word(t)}")
         if any(t.text == "," for t in between):
             out.append("btw_comma")
         if any(t.text in ("(", ";", ":", "—", "–") for t in between):
@@ -213,9 +293,9 @@ class FeatureExtractor:
         doc = a.doc
         for n in (1, 2):
             if start - n >= 0:
-                out.append(f"pre{n}={doc[start - n].lemma_.lower()}")
+                out.append(f"pre{n}={feature_word(doc[start - n])}")
             if end + n < len(doc):
-                out.append(f"post{n}={doc[end + n].lemma_.lower()}")
+                out.append(f"post{n}={feature_word(doc[end + n])}")
 
     def _trigger(self, candidate: Candidate, facts: _SentenceFacts, a: Token | None, b: Token | None) -> Token | None:
         """The trigger word of the candidate's kind nearest its arguments."""
@@ -243,10 +323,13 @@ class FeatureExtractor:
                 out.append("trig_neg")
         if is_hedged(trigger, self.lex.lexicon):
             out.append("trig_hedged")
+        relations = []
         for name, arg in (("a", a), ("b", b)):
             if arg is None:
+                relations.append("ctx")
                 continue
             path = dependency_path(trigger, arg)
+            rel = "far"
             if path is not None:
                 up, lca, down = path
                 if len(up) + len(down) <= 4:
@@ -255,6 +338,10 @@ class FeatureExtractor:
                     out.append(f"trig_{name}_lemma={lemma}:{rel}")
             else:
                 out.append(f"trig_{name}=none")
+            relations.append(rel)
+        # who did what to whom, as one feature: "join|^nsubj|^dobj"
+        out.append(f"frame={lemma}|{relations[0]}|{relations[1]}")
+        out.append(f"frame_rel={relations[0]}|{relations[1]}")
 
     def _sentence_features(self, candidate: Candidate, facts: _SentenceFacts, out: list[str]) -> None:
         sentence = candidate.sentence
@@ -300,13 +387,13 @@ class FeatureExtractor:
         if head is not None:
             for c in head.children:
                 if c.dep_ == "appos":
-                    out.append(f"appos={c.lemma_.lower()}")
+                    out.append(f"appos={feature_word(c)}")
                     if org is not None and any(t.i in {x.i for x in org.tokens} for t in c.subtree):
                         out.append("appos_has_org")
                 elif c.dep_ == "compound" and c.lower_ in self.lex.title_words:
                     out.append(f"title_compound={c.lower_}")
             if head.dep_ == "appos":
-                out.append(f"appos_to={head.head.lemma_.lower()}")
+                out.append(f"appos_to={feature_word(head.head)}")
 
     def _rule_features(self, candidate: Candidate, out: list[str]) -> None:
         first, second, _ = candidate.names()

@@ -3,8 +3,9 @@
 A candidate is a positive example when a required or optional gold fact has its kind and
 names (matched as `exodus evaluate` matches them) and, when the gold gives the evidence, the
 candidate's sentence overlaps it. A candidate with the right names in another sentence is
-left out of training (the text may or may not restate the fact there), and so is one that
-matches only an optional fact.
+left out of training (the text may or may not restate the fact there), and so are one that
+matches only an optional fact and one whose names are the gold's written another way
+("Toyota Motor" for "Toyota"): they are not counter-examples.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from exodus.evaluation.scoring import FactMatcher, NameAliases
+from exodus.evaluation.scoring import FactMatcher, NameAliases, fold_text
 from exodus.extraction.candidates import Candidate, fact_kind
 
 POSITIVE, NEGATIVE, UNSURE = 1, 0, None
@@ -48,12 +49,40 @@ def gold_matches(gold_facts: Iterable[dict[str, Any]], text: str) -> list[GoldMa
     return [GoldMatch(g, evidence_spans(g, text)) for g in gold_facts]
 
 
+_GENERIC = frozenset({"group", "holdings", "capital", "partners", "ventures", "company", "corporation", "inc",
+                      "international", "global", "the", "of", "and", "ai", "labs", "bank", "fund", "motor", "motors"})
+
+
+def _close_names(a: str | None, b: str | None) -> bool:
+    """Two ways of writing one name ("Toyota Motor" and "Toyota", "SoftBank Group" and "SoftBank"):
+    a distinctive word in common."""
+    if not a or not b:
+        return False
+    words_a = set(fold_text(a).split()) - _GENERIC
+    words_b = set(fold_text(b).split()) - _GENERIC
+    return bool(words_a & words_b)
+
+
+def _nearly_same(kind: str, fact: dict[str, Any], gold: dict[str, Any], matcher: FactMatcher) -> bool:
+    """The gold fact, with one name written another way: not a counter-example to learn from."""
+    fields = [f for f in ("person", "org", "group", "investor", "investee") if gold.get(f) or fact.get(f)]
+    return all(matcher.same_person(fact.get(f), gold.get(f)) or _close_names(fact.get(f), gold.get(f))
+               if f == "person" else
+               matcher.same_org(fact.get(f), gold.get(f)) or _close_names(fact.get(f), gold.get(f))
+               if f != "group" else FactMatcher.same_group(fact.get(f), gold.get(f)) or not gold.get(f)
+               for f in fields)
+
+
 def label_candidate(candidate: Candidate, golds: list[GoldMatch], matcher: FactMatcher) -> int | None:
     fact = candidate_fact(candidate)
     kind = fact["kind"]
     verdict: int | None = NEGATIVE
     for gold in golds:
-        if gold.fact.get("kind") != kind or not matcher.same_key(kind, fact, gold.fact):
+        if gold.fact.get("kind") != kind:
+            continue
+        if not matcher.same_key(kind, fact, gold.fact):
+            if verdict == NEGATIVE and _nearly_same(kind, fact, gold.fact, matcher):
+                verdict = UNSURE
             continue
         in_sentence = not gold.spans or any(s < candidate.sentence.end and candidate.sentence.start < e
                                             for s, e in gold.spans)

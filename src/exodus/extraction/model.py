@@ -129,11 +129,9 @@ def train_kind(features: Sequence[list[str]], labels: Sequence[int], c: float = 
     index = {f: i for i, f in enumerate(vocabulary)}
     rows, cols = [], []
     for r, row in enumerate(features):
-        for f in set(row):
-            i = index.get(f)
-            if i is not None:
-                rows.append(r)
-                cols.append(i)
+        for i in sorted({index[f] for f in row if f in index}):  # a fixed order: the same data, the same model
+            rows.append(r)
+            cols.append(i)
     y = np.asarray(labels, dtype=np.int8)
     if y.min() == y.max():  # one class only: a constant scorer
         return KindModel(10.0 if y[0] else -10.0, {}, 0.5)

@@ -812,9 +812,10 @@ class ParsedDocument:
         first: dict[str, int] = {}
         seen_starts = set()
         for m in self._timeline:
-            if m.kind == ORG and m.certain and m.start not in seen_starts:
+            if m.kind == ORG and m.start not in seen_starts:
+                # a name the tagger missed ("Gojek", found by its place in the clause) counts too, a little less
                 seen_starts.add(m.start)
-                counts[m.name] += 1
+                counts[m.name] += 1 if m.certain else 0.75
                 first.setdefault(m.name, m.start)
         for name, weight in self._title_orgs.items():
             counts[name] += weight

@@ -24,7 +24,7 @@ from exodus.extraction.decode import best_per_slot, fact_key
 from exodus.extraction.features import FeatureExtractor
 from exodus.extraction.labels import label_candidates
 from exodus.extraction.learned import ModelExtractor
-from exodus.extraction.model import FORMAT_VERSION, CandidateScorer, KindModel, train_kind
+from exodus.extraction.model import CandidateScorer, KindModel, train_kind
 from exodus.schema import Document
 from exodus.sources import read_documents
 
@@ -207,6 +207,64 @@ def with_thresholds(scorer: CandidateScorer, thresholds: dict[str, float]) -> Ca
     return CandidateScorer(kinds, dict(scorer.meta))
 
 
-__all__ = ["FORMAT_VERSION", "TrainingDocument", "choose_thresholds", "cross_validate", "decoded_report",
-           "fit_scorer", "folds_of", "key_predictions", "prepare_documents", "training_data_hash",
-           "with_thresholds"]
+
+
+@dataclass
+class TrainingReport:
+    """What `train_scorer` did: cross-validated figures per set (never the trained-on score)."""
+
+    scorer: CandidateScorer
+    cross_validated: dict[str, ScoreReport]
+    documents: int
+    candidates: int
+
+
+def train_scorer(sets: list[GoldSet], folds: int = 5, c: float = 0.5, extractor: ModelExtractor | None = None,
+                 aliases: NameAliases | None = None, progress: Callable[[str, int, int], None] | None = None
+                 ) -> TrainingReport:
+    """Train the candidate scorer on `sets` (those with use "train"): thresholds chosen on k-fold
+    out-of-fold scores, the final model fitted on every article, and each set's k-fold figures."""
+    import platform
+
+    import sklearn
+
+    from exodus import __version__
+
+    aliases = aliases or NameAliases.from_file()
+    extractor = extractor or ModelExtractor(scorer=CandidateScorer({}))
+    total = sum(len(load_gold(s.gold)) for s in sets)
+    done = 0
+
+    def parsed(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("parse", done, total)
+
+    documents = prepare_documents(sets, extractor, aliases, progress=parsed)
+    fold_count = [0]
+
+    def fitted(n: int) -> None:
+        fold_count[0] += n
+        if progress:
+            progress("cross-validate", fold_count[0], folds)
+
+    scores = cross_validate(documents, folds, c, progress=fitted)
+    thresholds = choose_thresholds(documents, scores, aliases)
+    per_set = {}
+    for gold_set in sets:
+        members = [i for i, d in enumerate(documents) if d.set_name == gold_set.name]
+        per_set[gold_set.name] = decoded_report([documents[i] for i in members], [scores[i] for i in members],
+                                                thresholds, extractor, aliases, gold_set.kinds)
+    final = with_thresholds(fit_scorer(documents, c), thresholds)
+    final.meta = {
+        "training_data_sha256": training_data_hash(sets),
+        "trained_on": {s.name: len([d for d in documents if d.set_name == s.name]) for s in sets},
+        "candidates": sum(len(d.candidates) for d in documents),
+        "regularization_c": c,
+        "folds": folds,
+        "trained_with": {"exodus": __version__, "scikit-learn": sklearn.__version__,
+                         "python": platform.python_version()},
+        "cross_validated_f1": {name: round(report.overall.f1, 4) for name, report in per_set.items()},
+    }
+    return TrainingReport(final, per_set, len(documents), final.meta["candidates"])

@@ -49,7 +49,11 @@ class Candidate:
     def slot(self) -> tuple:
         """Where in the text the candidate's arguments stand. Candidates of one slot are readings of
         the same words (which organization "the company" is, whose board): only one can be right."""
-        return (self.kind, self.sentence.index, _anchor(self.first), _anchor(self.second))
+        second = _anchor(self.second)
+        if self.kind == "member" and self.second is not None and (
+                not self.second.tokens or self.second.source == "reference:group" or generic_group(self.second.name)):
+            second = "some group"  # "the panel", the committee it stands for, the group in view: one of them
+        return (self.kind, self.sentence.index, _anchor(self.first), second)
 
 
     def fields(self) -> dict[str, str | None]:
@@ -97,3 +101,14 @@ def _anchor(ref: MentionRef | None) -> int | str | None:
     if ref is None:
         return None
     return ref.tokens[0].i if ref.tokens else "context"
+
+
+_GENERIC_GROUP_WORDS = frozenset({"the", "a", "an", "its", "their", "new", "independent", "original", "full",
+                                  "entire", "whole", "same", "current", "former", "old", "initial", "special",
+                                  "company", "company's", "s", "'s"})
+
+
+def generic_group(name: str) -> bool:
+    """"the panel", "its new board", "the Trust": a group noun that names no particular group."""
+    words = name.replace("’", "'").split()
+    return len([w for w in words if w.lower() not in _GENERIC_GROUP_WORDS]) <= 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from exodus.extraction.analysis import DocumentAnalysis, MentionRef, SentenceView
-from exodus.extraction.candidates.base import Candidate, context_orgs, context_ref
-from exodus.extraction.mentions import GROUP, ORG, PERSON
+from exodus.extraction.candidates.base import Candidate, context_orgs, context_ref, generic_group
+from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
 
 
 def possible_owners(analysis: DocumentAnalysis, sentence: SentenceView, group: MentionRef) -> list[str]:
@@ -43,8 +43,25 @@ def context_groups(analysis: DocumentAnalysis, sentence: SentenceView) -> list[M
     return out
 
 
+def group_readings(analysis: DocumentAnalysis, sentence: SentenceView) -> list[MentionRef]:
+    """The sentence's groups, and for a generic one ("the panel"), the group named last before it,
+    which it may stand for (the model weighs both readings: they share a slot)."""
+    out = []
+    for group in sentence.of_kind(GROUP):
+        out.append(group)
+        if not generic_group(group.name):
+            continue
+        named = analysis.parsed.previous_group(group.mention.start)
+        if named is not None and named.name != group.name and not generic_group(named.name):
+            ref = MentionRef(Mention(GROUP, named.name, group.mention.start, group.mention.end,
+                                     org=named.org or group.mention.org, certain=False), group.tokens,
+                             "reference:group")
+            out.append(ref)
+    return out
+
+
 def group_members(analysis: DocumentAnalysis, sentence: SentenceView) -> Iterator[Candidate]:
-    for group in [*sentence.of_kind(GROUP), *context_groups(analysis, sentence)]:
+    for group in [*group_readings(analysis, sentence), *context_groups(analysis, sentence)]:
         owners = possible_owners(analysis, sentence, group)
         for person in sentence.of_kind(PERSON):
             for owner in owners or [None]:
@@ -52,7 +69,7 @@ def group_members(analysis: DocumentAnalysis, sentence: SentenceView) -> Iterato
 
 
 def group_events(analysis: DocumentAnalysis, sentence: SentenceView) -> Iterator[Candidate]:
-    for group in sentence.of_kind(GROUP):
+    for group in group_readings(analysis, sentence):
         named = {o.name: o for o in sentence.of_kind(ORG)}
         if group.mention.org and group.mention.org not in named:
             named[group.mention.org] = context_ref(ORG, group.mention.org, "group")
