@@ -31,6 +31,11 @@ def fact_key(candidate: Candidate) -> tuple:
             " ".join(fold_name(group).split()) if group else None)
 
 
+def threshold_key(candidate: Candidate) -> str:
+    """Which threshold decides the candidate: its kind's, or its kind's for what the rules also stated."""
+    return f"{candidate.kind}|stated" if candidate.rule_fact is not None else candidate.kind
+
+
 def best_per_slot(candidates: list[Candidate], scores: list[float]) -> list[int]:
     """Indices of the best-scored candidate of each slot (the first on a tie)."""
     best: dict[tuple, int] = {}
@@ -51,14 +56,14 @@ def decode(analysis: DocumentAnalysis, candidates: list[Candidate], thresholds: 
         groups.setdefault(fact_key(candidate), []).append(candidate)
     investors: dict[int, int] = {}
     for candidate in candidates:
-        if candidate.kind == "invested" and candidate.score >= thresholds("invested"):
+        if candidate.kind == "invested" and candidate.score >= thresholds(threshold_key(candidate)):
             investors[candidate.sentence.index] = investors.get(candidate.sentence.index, 0) + 1
     facts = []
     text = analysis.document.text
     for group in groups.values():
         group.sort(key=lambda c: (-c.score, c.sentence.index))
         best = group[0]
-        if best.score < thresholds(best.kind):
+        if best.score < thresholds(threshold_key(best)):
             continue
         kind = fact_kind(best.kind)
         fields = best.fields()

@@ -401,6 +401,10 @@ class FeatureExtractor:
         if candidate.rule_fact is not None:
             out.append("rule")
             out.append(f"rule_conf={round(candidate.rule_fact.confidence, 1)}")
+            # how far the rules are to be trusted depends on where they took the names from
+            for side, ref in (("a", candidate.first), ("b", candidate.second)):
+                if ref is not None:
+                    out.append(f"rule_{side}src={ref.source.split(':')[0]}")
         elif index in self._rule_keys.get((candidate.kind, first, second), ()):
             out.append("rule")
         if self._rule_keys.get((candidate.kind, first, second)):

@@ -34,6 +34,7 @@ class KindModel:
     bias: float
     weights: dict[str, float]
     threshold: float = 0.5
+    threshold_stated: float = 0.5  # for candidates the rules also stated
 
     def score(self, features: Iterable[str]) -> float:
         total = self.bias
@@ -54,9 +55,14 @@ class CandidateScorer:
         model = self.kinds.get(kind)
         return model.score(features) if model is not None else 0.0
 
-    def threshold(self, kind: str) -> float:
+    def threshold(self, key: str) -> float:
+        """The decision threshold of a kind ("joined"), or of its candidates the rules also stated
+        ("joined|stated")."""
+        kind, _, stated = key.partition("|")
         model = self.kinds.get(kind)
-        return model.threshold if model is not None else 1.0
+        if model is None:
+            return 1.0
+        return model.threshold_stated if stated else model.threshold
 
     def to_json(self) -> str:
         """Deterministic text: sorted keys, weights rounded to 6 significant digits."""
@@ -65,6 +71,7 @@ class CandidateScorer:
             "format_version": FORMAT_VERSION,
             **self.meta,
             "kinds": {kind: {"bias": _round(m.bias), "threshold": round(m.threshold, 4),
+                             "threshold_stated": round(m.threshold_stated, 4),
                              "weights": {f: _round(w) for f, w in sorted(m.weights.items())}}
                       for kind, m in sorted(self.kinds.items())},
         }
@@ -92,7 +99,7 @@ def parse_model(text: str, where: str) -> CandidateScorer:
         raise ModelError(f"{where}: model format version {version}, but this Exodus reads version "
                          f"{FORMAT_VERSION}; retrain it with `exodus train` (or `make train`)")
     kinds = {kind: KindModel(float(m["bias"]), {str(f): float(w) for f, w in m["weights"].items()},
-                             float(m.get("threshold", 0.5)))
+                             float(m["threshold"]), float(m["threshold_stated"]))
              for kind, m in data["kinds"].items()}
     meta = {k: v for k, v in data.items() if k not in ("format", "format_version", "kinds")}
     return CandidateScorer(kinds, meta)

@@ -20,7 +20,7 @@ from exodus.evaluation.scoring import NameAliases, ScoreReport, score_facts
 from exodus.evaluation.sets import GoldSet
 from exodus.extraction.analysis import DocumentAnalysis
 from exodus.extraction.candidates import MODEL_KINDS, Candidate, fact_kind
-from exodus.extraction.decode import best_per_slot, fact_key
+from exodus.extraction.decode import best_per_slot, fact_key, threshold_key
 from exodus.extraction.features import FeatureExtractor
 from exodus.extraction.labels import label_candidates
 from exodus.extraction.learned import ModelExtractor
@@ -28,7 +28,7 @@ from exodus.extraction.model import CandidateScorer, KindModel, train_kind
 from exodus.schema import Document
 from exodus.sources import read_documents
 
-THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(14))  # 0.20 .. 0.85
+THRESHOLDS = (0.01, *(round(0.05 + 0.05 * i, 2) for i in range(17)))  # 0.01, 0.05 .. 0.85
 
 
 @dataclass
@@ -140,13 +140,13 @@ def cross_validate(documents: list[TrainingDocument], k: int, c: float,
 
 
 def _best_keys(item: TrainingDocument, scores: list[float]) -> list[tuple[str, float, dict[str, Any]]]:
-    """Per fact key of the article: (model kind, best score, fact fields)."""
+    """Per fact key of the article: (threshold key, best score, fact fields)."""
     best: dict[tuple, tuple[str, float, dict[str, Any]]] = {}
     kept = best_per_slot(item.candidates, scores)
     for candidate, score in ((item.candidates[i], scores[i]) for i in kept):
         key = fact_key(candidate)
         if key not in best or score > best[key][1]:
-            best[key] = (candidate.kind, score, candidate.fields())
+            best[key] = (threshold_key(candidate), score, candidate.fields())
     return list(best.values())
 
 
@@ -155,9 +155,10 @@ def key_predictions(documents: list[TrainingDocument], scores: list[list[float]]
     """The facts (kind and names only) a decoder would keep at `thresholds`."""
     out = []
     for item, item_scores in zip(documents, scores):
-        for kind, score, fields in _best_keys(item, item_scores):
-            if score >= thresholds.get(kind, 0.5):
-                out.append({"kind": fact_kind(kind), "doc": item.document.id, "confidence": score, **fields})
+        for key, score, fields in _best_keys(item, item_scores):
+            if score >= thresholds.get(key, 0.5):
+                out.append({"kind": fact_kind(key.split("|")[0]), "doc": item.document.id, "confidence": score,
+                            **fields})
     return out
 
 
@@ -170,19 +171,21 @@ def choose_thresholds(documents: list[TrainingDocument], scores: list[list[float
     """Each kind's threshold maximizing its fact kind's F1 on out-of-fold scores (ties: the middle one)."""
     gold = _gold_of(documents)
     cached = [_best_keys(item, s) for item, s in zip(documents, scores)]
-    chosen = {kind: 0.5 for kind in MODEL_KINDS}
-    for kind in MODEL_KINDS:
+    keys = [k for kind in MODEL_KINDS for k in (kind, f"{kind}|stated")]
+    chosen = {key: 0.5 for key in keys}
+    for key in keys:
+        kind = fact_kind(key.split("|")[0])
         results = []
         for threshold in THRESHOLDS:
-            trial = dict(chosen, **{kind: threshold})
-            predictions = [{"kind": fact_kind(k), "doc": item.document.id, "confidence": s, **fields}
-                           for item, keys in zip(documents, cached) for k, s, fields in keys
-                           if s >= trial.get(k, 0.5) and fact_kind(k) == fact_kind(kind)]
-            report = score_facts(gold, predictions, kinds=[fact_kind(kind)], aliases=aliases)
-            results.append((round(report.kinds[fact_kind(kind)].f1, 4), threshold))
+            trial = dict(chosen, **{key: threshold})
+            predictions = [{"kind": kind, "doc": item.document.id, "confidence": s, **fields}
+                           for item, found in zip(documents, cached) for k, s, fields in found
+                           if s >= trial.get(k, 0.5) and fact_kind(k.split("|")[0]) == kind]
+            report = score_facts(gold, predictions, kinds=[kind], aliases=aliases)
+            results.append((round(report.kinds[kind].f1, 4), threshold))
         top = max(f for f, _ in results)
         best = [t for f, t in results if f == top]
-        chosen[kind] = best[len(best) // 2]
+        chosen[key] = best[len(best) // 2]
     return chosen
 
 
@@ -197,13 +200,14 @@ def decoded_report(documents: list[TrainingDocument], scores: list[list[float]],
         for candidate, score in zip(item.candidates, item_scores):
             candidate.score = score
         facts = extractor.decide(item.analysis, item.candidates, item.extractor_features,
-                                 lambda kind: thresholds.get(kind, 0.5))
+                                 lambda key: thresholds.get(key, 0.5))
         predictions.extend(f.to_dict() for f in facts)
     return score_facts(_gold_of(documents), predictions, texts, kinds=kinds, aliases=aliases)
 
 
 def with_thresholds(scorer: CandidateScorer, thresholds: dict[str, float]) -> CandidateScorer:
-    kinds = {k: KindModel(m.bias, m.weights, thresholds.get(k, 0.5)) for k, m in scorer.kinds.items()}
+    kinds = {k: KindModel(m.bias, m.weights, thresholds.get(k, 0.5), thresholds.get(f"{k}|stated", 0.5))
+             for k, m in scorer.kinds.items()}
     return CandidateScorer(kinds, dict(scorer.meta))
 
 
