@@ -1,4 +1,4 @@
-"""Extraction throughput: documents/s, words/s and peak memory, rules extractor vs. a naive baseline.
+"""Extraction throughput: documents/s, words/s and peak memory of the extractors and a naive baseline.
 
     python benchmarks/extract_throughput.py [CORPUS] [--limit N] [--only NAME ...]
 
@@ -6,7 +6,10 @@ CORPUS is a documents JSONL (default: ../shared/corpora/bbc.docs.jsonl beside th
 repository). Four runs, each in a fresh process so that loading and peak memory are
 its own:
 
-- rules-1, rules-2: `extract_documents(..., extractor="rules", processes=1|2)`;
+- model-1, model-2: `extract_documents(..., extractor="model", processes=1|2)`, the default
+  extractor (rules propose candidates, the trained model decides);
+- rules-1, rules-2: the same with the rules alone (`extractor="rules"`), the extractor the
+  model replaced, for the per-document cost of the model;
 - baseline-1, baseline-2: spaCy's full pipeline as `exodus.extraction.nlp.load_pipeline`
   loads it, over every whole document with `nlp.pipe(..., n_process=1|2)`, no gating.
 
@@ -33,6 +36,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "bbc.docs.jsonl"
 RUNS = {
+    "model-1": ("model extractor (default)", 1),
+    "model-2": ("model extractor (default)", 2),
     "rules-1": ("rules extractor", 1),
     "rules-2": ("rules extractor", 2),
     "baseline-1": ("baseline: full spaCy pipeline", 1),
@@ -75,14 +80,14 @@ def load_documents(corpus: Path, limit: int | None):
     return documents
 
 
-def run_rules(documents, processes: int) -> tuple[float | None, int, int]:
+def run_extractor(name: str, documents, processes: int) -> tuple[float | None, int, int]:
     from exodus import ExtractionFailed, extract_documents, get_extractor
 
     load_seconds = None
-    extractor: object = "rules"
+    extractor: object = name
     if processes == 1:
         started = time.perf_counter()
-        extractor = get_extractor("rules")
+        extractor = get_extractor(name)
         load_seconds = time.perf_counter() - started
     failures = []
 
@@ -114,8 +119,8 @@ def measure_in_this_process(run: str, corpus: Path, limit: int | None) -> Measur
     words = sum(len(d.text.split()) for d in documents)
     kind, processes = RUNS[run]
     started = time.perf_counter()
-    if run.startswith("rules"):
-        load_seconds, facts, failed = run_rules(documents, processes)
+    if run.startswith(("rules", "model")):
+        load_seconds, facts, failed = run_extractor(run.split("-")[0], documents, processes)
     else:
         load_seconds, facts, failed = run_baseline(documents, processes)
     seconds = time.perf_counter() - started
@@ -211,6 +216,12 @@ def report(measurements: list[Measurement], corpus: Path) -> str:
         lines.append(f"{m.run:<12} {kind:<32} {processes:>5} {m.docs_per_second:>8.1f} "
                      f"{m.words_per_second:>9,.0f} {peak:>9} {m.seconds:>8.1f} {load:>7} {facts:>6}")
     by_run = {m.run: m for m in measurements}
+    for processes in (1, 2):
+        model, rules = by_run.get(f"model-{processes}"), by_run.get(f"rules-{processes}")
+        if model and rules:
+            slower = rules.docs_per_second / model.docs_per_second - 1
+            lines.append(f"per document, {processes} process{'es' * (processes > 1)}: the model extractor takes "
+                         f"{slower:+.0%} the time of the rules alone")
     for processes in (1, 2):
         rules, baseline = by_run.get(f"rules-{processes}"), by_run.get(f"baseline-{processes}")
         if rules and baseline:

@@ -7,6 +7,7 @@ where its name came from (the NER, a pronoun, "the company", the gazetteer, a gu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -33,7 +34,7 @@ class MentionRef:
     def name(self) -> str:
         return self.mention.name
 
-    @property
+    @cached_property
     def head(self) -> Token | None:
         """The mention's token whose head lies outside it (its syntactic head)."""
         if not self.tokens:
@@ -57,6 +58,15 @@ class SentenceView:
 
     def of_kind(self, kind: str) -> list[MentionRef]:
         return [m for m in self.mentions if m.kind == kind]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens (a list: indexing the spaCy span again and again is slow)."""
+        return list(self.span)
+
+    @cached_property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(t.lemma_.lower() for t in self.tokens)
 
 
 @dataclass
@@ -184,7 +194,8 @@ def _add_name_shapes(parsed: ParsedDocument, sentences: list[SentenceView]) -> N
             if ref.source.startswith("shape") or not ref.tokens:
                 continue
             if ref.kind == ORG and lexicon.canonical_org(ref.name) is None and person_shaped(ref.tokens, org_words):
-                name = parsed.table.person(" ".join(t.text for t in ref.tokens)) or ref.name
+                text = ref.tokens[0].doc[ref.tokens[0].i:ref.tokens[-1].i + 1].text
+                name = parsed.table.person(text) or ref.name
                 alternatives.append(MentionRef(Mention(PERSON, name, ref.mention.start, ref.mention.end, certain=False,
                                                        subject=ref.mention.subject), ref.tokens, f"alt:{ref.source}"))
             elif ref.kind == PERSON and len(ref.name.split()) == 1 and lexicon.canonical_person(ref.name) is None:

@@ -80,31 +80,57 @@ def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
 
 
-def _ancestors(token: Token) -> list[Token]:
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
-        chain.append(chain[-1].head)
-    return chain
+class DocArrays:
+    """A parsed doc's tokens, heads, labels and feature words as plain lists, read once: the
+    features walk the tree many times, and every spaCy attribute access builds an object."""
+
+    def __init__(self, doc):
+        self.tokens = list(doc)
+        self.heads = [t.head.i for t in self.tokens]
+        self.deps = [t.dep_ for t in self.tokens]
+        self.words = [feature_word(t) for t in self.tokens]
+        self.pos = [t.pos_ for t in self.tokens]
+        self._up: dict[int, list[int]] = {}
+
+    def ancestors(self, i: int) -> list[int]:
+        chain = self._up.get(i)
+        if chain is None:
+            chain = [i]
+            while self.heads[chain[-1]] != chain[-1] and len(chain) < 40:
+                chain.append(self.heads[chain[-1]])
+            self._up[i] = chain
+        return chain
+
+    def path(self, a: int, b: int) -> tuple[list[str], int, list[str]] | None:
+        """Dependency labels up from token `a` to the lowest common ancestor, its index, and the
+        labels down from it to `b`; None when they are not in one tree."""
+        up, down = self.ancestors(a), self.ancestors(b)
+        positions = {t: n for n, t in enumerate(down)}
+        for n, t in enumerate(up):
+            m = positions.get(t)
+            if m is not None:
+                return [self.deps[x] for x in up[:n]], t, [self.deps[x] for x in reversed(down[:m])]
+        return None
 
 
-def dependency_path(a: Token, b: Token) -> tuple[list[str], Token | None, list[str]] | None:
-    """Dependency labels up from `a` to the lowest common ancestor, that ancestor, and labels
-    down from it to `b`; None when they are not in one tree."""
-    up, down = _ancestors(a), _ancestors(b)
-    positions = {t.i: n for n, t in enumerate(down)}
-    for n, token in enumerate(up):
-        if token.i in positions:
-            m = positions[token.i]
-            return [t.dep_ for t in up[:n]], token, [t.dep_ for t in reversed(down[:m])]
-    return None
+def _source_class(ref: MentionRef) -> str:
+    """Where a name came from, coarsely: a name in the text (whatever the tagger called it), a
+    pronoun, a description ("the company"), or the organization in view."""
+    source = ref.source
+    if source.startswith("context"):
+        return "context"
+    if source.startswith(("pronoun", "reference")):
+        return source.split(":")[0]
+    return "name" if any(t.text[:1].isupper() for t in ref.tokens) else "untagged"
 
 
 def _arg_features(prefix: str, ref: MentionRef | None, out: list[str]) -> None:
     if ref is None:
         return
-    out.append(f"{prefix}src={ref.source}")
-    if not ref.mention.certain:
-        out.append(f"{prefix}guess")
+    # the class of the name, not the tagger's label: an unknown name is read as a known one is
+    out.append(f"{prefix}src={_source_class(ref)}")
+    if ref.source.startswith("context") or ref.source.count(":") and ref.source.startswith(("pronoun", "reference")):
+        out.append(f"{prefix}src={ref.source}")
     head = ref.head
     if head is None:
         return
@@ -126,6 +152,9 @@ class _SentenceFacts:
     triggers: list[tuple[Token, str, frozenset[str]]]  # token, lemma, kinds
     words: list[str] = field(default_factory=list)
     slots: dict[int, dict[int, set[str]]] = field(default_factory=dict)  # trigger i -> token i -> slot names
+    common: list[str] = field(default_factory=list)  # the sentence's own features
+    kinds_here: frozenset[str] = frozenset()
+    money_words: list[str] = field(default_factory=list)
 
 
 # which fact field each side of a candidate fills, per kind (to read the trigger frames)
@@ -137,10 +166,18 @@ _FIELDS = {"joined": ("person", "org"), "left": ("person", "org"), "role": ("per
 def _slot_index(trigger: Token) -> dict[int, set[str]]:
     """Token index -> the argument slots of `trigger` it fills (with the names conjoined to it)."""
     index: dict[int, set[str]] = {}
-    for name, tokens in trigger_slots(trigger).items():
+    slots = trigger_slots(trigger)
+    for name, tokens in slots.items():
         for token in tokens:
             for t in [token, *conjuncts(token)]:
                 index.setdefault(t.i, set()).add(name)
+    # "was appointed chief executive of OpenAI", "joined as head of research at Quorvel": the
+    # organization of the title the trigger gives
+    for title in slots.get("predicate", []) + slots.get("as", []):
+        for t in title.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("of", "at", "for") and t.i != title.i:
+                for u in [t, *conjuncts(t)]:
+                    index.setdefault(u.i, set()).add("title_org")
     return index
 
 
@@ -151,6 +188,7 @@ class FeatureExtractor:
         self.analysis = analysis
         self.lex = feature_lexicon(lexicon)
         self._sentences: dict[int, _SentenceFacts] = {}
+        self._arrays: dict[int, DocArrays] = {}
         self.triggers: dict[int, Token | None] = {}  # id(candidate) -> its trigger word
         self._rule_keys: dict[tuple, set[int]] = {}
         for fact in analysis.rule_facts:
@@ -169,7 +207,7 @@ class FeatureExtractor:
         if found is None:
             triggers = []
             words = []
-            for token in sentence.span:
+            for token in sentence.tokens:
                 lemma = trigger_lemma(token) if token.pos_ in ("VERB", "AUX", "NOUN") else token.lemma_.lower()
                 kinds = self.lex.trigger_kinds.get(lemma)
                 if kinds and token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
@@ -178,7 +216,33 @@ class FeatureExtractor:
             found = self._sentences[sentence.index] = _SentenceFacts(triggers, words)
             for token, _, _ in triggers:
                 found.slots[token.i] = _slot_index(token)
+            found.common = self._common_features(sentence, found)
+            found.kinds_here = frozenset().union(*(kinds for _, _, kinds in triggers))
+            found.money_words = [f"s_money_word={w}" for w in words if w in MONEY_LEMMAS]
         return found
+
+    def arrays(self, sentence: SentenceView) -> DocArrays:
+        doc = sentence.span.doc
+        found = self._arrays.get(id(doc))
+        if found is None:
+            found = self._arrays[id(doc)] = DocArrays(doc)
+        return found
+
+    def _common_features(self, sentence: SentenceView, facts: _SentenceFacts) -> list[str]:
+        out = [f"s_trig={lemma}" for _, lemma, _ in facts.triggers]
+        for word in facts.words:
+            if word in self.lex.hedge_words:
+                out.append(f"s_hedge={word}")
+            elif word in self.lex.negations:
+                out.append("s_negation")
+        if any(t.ent_type_ == "MONEY" for t in sentence.tokens):
+            out.append("s_money")
+        if _QUOTES.search(sentence.span.text):
+            out.append("s_quote")
+        out.append(f"s_index={_bucket(sentence.index)}")
+        out.append(f"s_people={_bucket(len(sentence.of_kind(PERSON)))}")
+        out.append(f"s_orgs={_bucket(len(sentence.of_kind(ORG)))}")
+        return out
 
     def _frame_fits(self, lemma: str, kind: str, a_slot: str, b_slot: str | None) -> bool:
         """Does a frame of the trigger, for this kind, take the two arguments from these slots?"""
@@ -229,15 +293,16 @@ class FeatureExtractor:
         _arg_features("b_", second, out)
         a = first.head if first else None
         b = second.head if second else None
+        arrays = self.arrays(sentence)
         if a is not None and b is not None:
-            self._pair_features(a, b, first, second, out)
-        elif second is not None and second.source == "context":
+            self._pair_features(arrays, a.i, b.i, first, second, out)
+        elif second is not None and second.source.startswith("context"):
             out.append("b_context")
             if sentence.of_kind(ORG):
                 out.append("b_context_but_sentence_has_org")
         trigger = self.triggers[id(candidate)] = self._trigger(candidate, facts, a, b)
         if trigger is not None:
-            self._trigger_features(trigger, a, b, out)
+            self._trigger_features(arrays, trigger, a, b, out)
         self._sentence_features(candidate, facts, out)
         self._slot_features(candidate, facts, out)
         if candidate.kind in ("role", "joined", "left", "member", "founded") and first is not None:
@@ -258,58 +323,58 @@ class FeatureExtractor:
             out.append("g_generic_after_named")
 
     # ---- parts --------------------------------------------------------------------------
-    def _pair_features(self, a: Token, b: Token, first: MentionRef, second: MentionRef, out: list[str]) -> None:
-        path = dependency_path(a, b)
+    def _pair_features(self, arrays: DocArrays, a: int, b: int, first: MentionRef, second: MentionRef,
+                       out: list[str]) -> None:
+        path = arrays.path(a, b)
         if path is None:
             out.append("path=none")
         else:
             up, lca, down = path
             length = len(up) + len(down)
-            lca_word = feature_word(lca) if lca is not None else "?"
+            lca_word = arrays.words[lca]
             out.append(f"path_len={_bucket(length)}")
             if length <= _MAX_PATH:
-                out.append(f"path={'/'.join(up)}^{lca_word}^{'/'.join(down)}")
-                out.append(f"path_pos={'/'.join(up)}^{lca.pos_ if lca is not None else '?'}^{'/'.join(down)}")
+                up_text, down_text = "/".join(up), "/".join(down)
+                out.append(f"path={up_text}^{lca_word}^{down_text}")
+                out.append(f"path_pos={up_text}^{arrays.pos[lca]}^{down_text}")
                 out.append(f"path_ends={up[0] if up else '-'}^{down[-1] if down else '-'}")
             out.append(f"lca={lca_word}")
-            if lca is not None:
-                out.append(f"lca_pos={lca.pos_}")
-                if lca.i in (a.i, b.i):
-                    out.append("lca_is_arg")
-        lo, hi = (a, b) if a.i < b.i else (b, a)
-        out.append("order=ab" if a.i < b.i else "order=ba")
-        first_tokens = {t.i for t in first.tokens} | {t.i for t in second.tokens}
-        between = [t for t in a.doc[lo.i + 1:hi.i] if t.i not in first_tokens]
+            out.append(f"lca_pos={arrays.pos[lca]}")
+            if lca in (a, b):
+                out.append("lca_is_arg")
+        lo, hi = (a, b) if a < b else (b, a)
+        out.append("order=ab" if a < b else "order=ba")
+        inside = {t.i for t in first.tokens} | {t.i for t in second.tokens}
+        between = [i for i in range(lo + 1, hi) if i not in inside]
         out.append(f"btw_n={_bucket(len(between))}")
         if len(between) <= 10:
-            for t in between:
-                out.append(f"btw={feature_word(t)}")
-        if any(t.text == "," for t in between):
+            out.extend(f"btw={arrays.words[i]}" for i in between)
+        texts = {arrays.tokens[i].text for i in between}
+        if "," in texts:
             out.append("btw_comma")
-        if any(t.text in ("(", ";", ":", "—", "–") for t in between):
+        if texts & {"(", ";", ":", "—", "–"}:
             out.append("btw_break")
-        start = min(t.i for t in (first.tokens + second.tokens))
-        end = max(t.i for t in (first.tokens + second.tokens))
-        doc = a.doc
+        start, end = min(inside), max(inside)
         for n in (1, 2):
             if start - n >= 0:
-                out.append(f"pre{n}={feature_word(doc[start - n])}")
-            if end + n < len(doc):
-                out.append(f"post{n}={feature_word(doc[end + n])}")
+                out.append(f"pre{n}={arrays.words[start - n]}")
+            if end + n < len(arrays.words):
+                out.append(f"post{n}={arrays.words[end + n]}")
 
     def _trigger(self, candidate: Candidate, facts: _SentenceFacts, a: Token | None, b: Token | None) -> Token | None:
         """The trigger word of the candidate's kind nearest its arguments."""
         anchors = [t.i for t in (a, b) if t is not None]
         best, best_distance = None, 10**9
         for token, _, kinds in facts.triggers:
-            if candidate.kind not in kinds:
-                continue
+            if candidate.kind not in kinds or token.dep_ in ("aux", "auxpass"):
+                continue  # "was appointed": the verb, not its auxiliary
             distance = min((abs(token.i - i) for i in anchors), default=0)
             if distance < best_distance:
                 best, best_distance = token, distance
         return best
 
-    def _trigger_features(self, trigger: Token, a: Token | None, b: Token | None, out: list[str]) -> None:
+    def _trigger_features(self, arrays: DocArrays, trigger: Token, a: Token | None, b: Token | None,
+                          out: list[str]) -> None:
         lemma = trigger_lemma(trigger)
         out.append(f"trig={lemma}")
         out.append(f"trig_tag={trigger.tag_}")
@@ -328,7 +393,7 @@ class FeatureExtractor:
             if arg is None:
                 relations.append("ctx")
                 continue
-            path = dependency_path(trigger, arg)
+            path = arrays.path(trigger.i, arg.i)
             rel = "far"
             if path is not None:
                 up, lca, down = path
@@ -344,31 +409,10 @@ class FeatureExtractor:
         out.append(f"frame_rel={relations[0]}|{relations[1]}")
 
     def _sentence_features(self, candidate: Candidate, facts: _SentenceFacts, out: list[str]) -> None:
-        sentence = candidate.sentence
-        kinds_here = set()
-        for _, lemma, kinds in facts.triggers:
-            out.append(f"s_trig={lemma}")
-            kinds_here |= kinds
-        if candidate.kind in kinds_here:
-            out.append("s_has_trigger")
-        else:
-            out.append("s_no_trigger")
-        for word in facts.words:
-            if word in self.lex.hedge_words:
-                out.append(f"s_hedge={word}")
-            elif word in self.lex.negations:
-                out.append("s_negation")
+        out.extend(facts.common)
+        out.append("s_has_trigger" if candidate.kind in facts.kinds_here else "s_no_trigger")
         if candidate.kind == "invested":
-            for word in facts.words:
-                if word in MONEY_LEMMAS:
-                    out.append(f"s_money_word={word}")
-        if any(t.ent_type_ == "MONEY" for t in sentence.span):
-            out.append("s_money")
-        if _QUOTES.search(sentence.span.text):
-            out.append("s_quote")
-        out.append(f"s_index={_bucket(sentence.index)}")
-        out.append(f"s_people={_bucket(len(sentence.of_kind(PERSON)))}")
-        out.append(f"s_orgs={_bucket(len(sentence.of_kind(ORG)))}")
+            out.extend(facts.money_words)
 
     def _title_features(self, person: MentionRef, org: MentionRef | None, out: list[str]) -> None:
         """Title words beside the person: "OpenAI CTO Mira Murati", "Brockman, its president"."""
@@ -404,7 +448,7 @@ class FeatureExtractor:
             # how far the rules are to be trusted depends on where they took the names from
             for side, ref in (("a", candidate.first), ("b", candidate.second)):
                 if ref is not None:
-                    out.append(f"rule_{side}src={ref.source.split(':')[0]}")
+                    out.append(f"rule_{side}src={_source_class(ref)}")
         elif index in self._rule_keys.get((candidate.kind, first, second), ()):
             out.append("rule")
         if self._rule_keys.get((candidate.kind, first, second)):

@@ -33,7 +33,7 @@ _NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "for", "and", "but",
                         "there", "here", "what", "who", "which", "why", "how", "if", "so", "yet", "still", "now",
                         "today", "yesterday", "tomorrow", "meanwhile", "however", "read", "more", "update",
                         "inc", "ltd", "corp", "co", "llc", "plc"})
-_SKIP_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP", "LANGUAGE",
+_SKIP_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE",
                          "LAW", "EVENT"})
 _INNER_CAPITAL = re.compile(r"^\w+[A-Z]")
 _LETTERS_AND_DIGITS = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\w.-]+$")
@@ -45,7 +45,18 @@ def name_word(token: Token) -> bool:
     if not text[:1].isalnum() or token.ent_type_ in _SKIP_TYPES or token.lower_ in _NOT_NAMES:
         return False
     if text[:1].isupper():
-        return not (token.is_sent_start and token.pos_ not in ("PROPN", "X"))
+        if token.is_sent_start and token.pos_ not in ("PROPN", "X"):
+            # "Tomasz Lindqvist left ...": a first word the tagger took for a noun is a name when a
+            # name follows it
+            doc = token.doc
+            j = token.i + 1
+            while j < len(doc) and (doc[j].lower_ in PARTICLES or doc[j].text in ("-", "‑") or
+                                    (doc[j - 1].text in ("-", "‑") and doc[j].is_lower)):
+                j += 1  # "Thandiwe dos Santos", "Jae-won Okonkwo"
+            following = doc[j] if j < len(doc) else None
+            return not token.is_stop and following is not None and following.pos_ == "PROPN" and \
+                following.text[:1].isupper() and following.ent_type_ not in _SKIP_TYPES
+        return True
     return bool(_INNER_CAPITAL.match(text) or _LETTERS_AND_DIGITS.match(text))
 
 
@@ -72,9 +83,9 @@ def name_runs(sentence: Span) -> Iterator[list[Token]]:
                 j += 1
                 continue
             if t.text in ("-", "‑") and not tokens[j - 1].whitespace_ and not t.whitespace_ and \
-                    j + 1 < len(tokens) and name_word(tokens[j + 1]):
-                run.append(t)
-                j += 1
+                    j + 1 < len(tokens) and (name_word(tokens[j + 1]) or tokens[j + 1].is_alpha):
+                run.extend([t, tokens[j + 1]])  # "Müller-Schmidt", "Jae-won", "Ka-shing"
+                j += 2
                 continue
             break
         while run and run[-1].lower_ in PARTICLES:
@@ -108,8 +119,8 @@ class NameShapes:
         label = next((t.ent_type_ for t in tokens if t.ent_type_), "")
         source = f"shape:{label}" if label else "shape"
         words = fold_name(text).split()
-        if not words:
-            return []
+        if not words or (len(tokens) == 1 and label == "NORP"):
+            return []  # "Chinese", "American": a people, not a name
         if self.table.is_person(text):
             return [(PERSON, self.table.person(text) or clean_person_name(text), source)]
         if self.table.is_known_org(text):
@@ -120,7 +131,7 @@ class NameShapes:
                 return [(PERSON, next(iter(owners)), source)]
             return [(ORG, clean_org_name(text), source)]
         if words[-1] in self.org_words or len(words) > 4 or any(t.like_num for t in tokens) or \
-                label in ("GPE", "LOC", "FAC", "PRODUCT"):
+                label in ("LOC", "FAC", "PRODUCT") or (label == "GPE" and not person_shaped(tokens, self.org_words)):
             return [(ORG, clean_org_name(text), source)]
         return [(PERSON, clean_person_name(text), source), (ORG, clean_org_name(text), source)]
 
@@ -132,7 +143,18 @@ class NameShapes:
 
 
 def person_shaped(tokens: list[Token], org_words: frozenset[str]) -> bool:
-    """Two to four name words, the last no company word: "Niki Parmar", "Ana de la Cruz"."""
-    words = [t for t in tokens if t.lower_ not in PARTICLES and t.text not in ("-", "‑")]
+    """Two to four name words, the last no company word: "Niki Parmar", "Ana de la Cruz",
+    "Jae-won Müller-Schmidt" (a hyphen joins two pieces into one word)."""
+    words: list[Token] = []
+    joined = False
+    for t in tokens:
+        if t.text in ("-", "‑"):
+            joined = True
+            continue
+        if t.lower_ in PARTICLES and not joined:
+            continue
+        if not joined or not words:
+            words.append(t)
+        joined = False
     return 2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and \
         words[-1].lower_ not in org_words and not any(t.like_num for t in words)

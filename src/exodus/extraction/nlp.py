@@ -53,11 +53,12 @@ from spacy.language import Language
 @Language.component("exodus_line_breaks")
 def line_breaks(doc):
     """A line break ends a sentence: headlines, bylines and list items are not run together."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    if "\n" not in doc.text:
+        return doc
+    tokens = list(doc)  # indexing a list is much cheaper than indexing the Doc
+    for i, token in enumerate(tokens[:-1]):
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            tokens[i + 1].is_sent_start = True
     return doc
 
 
@@ -66,16 +67,18 @@ def letter_names(doc):
     """"posted on X. Robert Keele, its head of legal, left": a one-letter name after a lower-case word
     ends a sentence, though the tokenizer takes "X." for an initial. So does an acronym's full stop
     ("a round led by GV. OpenAI also took part"), which the parser reads as an abbreviation's."""
-    for token in doc[1:-1]:
-        following = doc[token.i + 1]
-        before = doc[token.i - 1]
-        if len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "." and \
-                ((before.is_lower and before.is_alpha) or before.lower_ in _LETTERED) and \
-                following.text[:1].isupper() and not (len(following.text) == 2 and following.text[1] == "."):
-            following.is_sent_start = True
-        elif token.text == "." and token.i + 1 < len(doc) and _acronym(doc[token.i - 1]) and \
-                not doc[token.i - 1].whitespace_ and following.text[:1].isupper():
-            following.is_sent_start = True
+    tokens = list(doc)  # indexing a list is much cheaper than indexing the Doc
+    for i in range(1, len(tokens) - 1):
+        text = tokens[i].text
+        if text == ".":
+            before = tokens[i - 1]
+            if _acronym(before) and not before.whitespace_ and tokens[i + 1].text[:1].isupper():
+                tokens[i + 1].is_sent_start = True
+        elif len(text) == 2 and text[1] == "." and text[0].isupper():
+            before, following = tokens[i - 1], tokens[i + 1]
+            if ((before.is_lower and before.is_alpha) or before.lower_ in _LETTERED) and \
+                    following.text[:1].isupper() and not (len(following.text) == 2 and following.text[1] == "."):
+                following.is_sent_start = True
     return doc
 
 

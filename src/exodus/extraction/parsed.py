@@ -106,6 +106,7 @@ class ParsedDocument:
                              and e.text[:1].isupper() and not self.lexicon.canonical_org(e.text))
         for chunk in self.chunks:
             _mark_nicknamed_people(chunk.doc)
+            _whole_names(chunk.doc, self._org_words)
             generic = set(self.lexicon.nouns.get("generic_not_names", []))
             # "a consumer AI division": a technology word the NER took for an organization names none
             chunk.doc.ents = [e for e in chunk.doc.ents if not (len(e) == 1 and e.text in generic)]
@@ -953,6 +954,32 @@ def _mark_nicknamed_people(doc: Doc) -> None:
 
 
 _NAME_WORD = re.compile(r"^[A-Z][a-z][\w'’-]*$")
+
+
+def _whole_names(doc: Doc, org_words: set[str]) -> None:
+    """"Priya García Márquez", "Ana El Amrani", "Niki dos Santos": the NER often tags only part of a
+    name from outside the English-speaking world (or splits it in two). A person-shaped run of name
+    words (with particles and hyphens) that contains tagged pieces and nothing else becomes one
+    entity, labelled as its first piece was."""
+    from exodus.extraction.name_shapes import name_runs, person_shaped
+
+    ents = list(doc.ents)
+    changed = False
+    for run in name_runs(doc[:]):
+        if len(run) < 2 or not person_shaped(run, frozenset(org_words)):
+            continue
+        start, end = run[0].i, run[-1].i + 1
+        inside = [e for e in ents if e.start < end and start < e.end]
+        if not inside or any(e.start < start or e.end > end for e in inside) or \
+                (len(inside) == 1 and inside[0].start == start and inside[0].end == end):
+            continue
+        if any(e.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT") for e in inside):
+            continue
+        label = "PERSON" if any(e.label_ == "PERSON" for e in inside) else inside[0].label_
+        ents = [e for e in ents if e not in inside] + [Span(doc, start, end, label=label)]
+        changed = True
+    if changed:
+        doc.ents = sorted(ents, key=lambda e: e.start)
 
 
 def _single_capitalized(ent: Span) -> bool:

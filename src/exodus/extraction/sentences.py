@@ -74,10 +74,17 @@ class Gate:
         if self.titles is not None and self.titles.search(text, start, end) and \
                 _INNER_NAME.search(text, start, end):
             return True  # "said Dan Ives, an analyst at Wedbush": a title beside a name
+        if _MOVE_WORDS.search(text, start, end) and _TWO_NAME_WORDS.search(text, start, end):
+            return True  # "Niki Kowalczyk left Quorvel": a move between names no list knows
         return bool(self.trigger.search(text, start, end)) and bool(
             self.context.search(text, start, end) or self.names.search(text, start, end))
 
 
+_MOVE_WORDS = re.compile(r"\b(?:left|leaves|leaving|quit|quits|named|founded|co-founded|cofounded|started|"
+                         r"launched|appointed|hired|hires|joined|joins|rejoined|poached|tapped|ousted|fired|"
+                         r"backed|invested|raised)\b", re.I)
+# two capitalized words in a row: a name, most of the time
+_TWO_NAME_WORDS = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*\s+(?:(?:van|de|der|la|dos|da|del|von|bin|al|el)\s+)*[A-Z]")
 # a capitalized word after the first of a sentence: a name, most of the time
 _INNER_NAME = re.compile(r"(?<=[\s,;(“\"'])[A-Z][\w'’.-]*[a-z]")
 

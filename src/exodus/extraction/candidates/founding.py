@@ -14,8 +14,8 @@ FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "founder", "co-foun
 
 
 def has_founding_word(sentence: SentenceView) -> bool:
-    return any(t.lemma_.lower() in FOUNDING_LEMMAS or t.lower_.startswith(("found", "co-found", "cofound"))
-               for t in sentence.span)
+    return bool(sentence.lemmas & FOUNDING_LEMMAS) or \
+        any(t.lower_.startswith(("found", "co-found", "cofound")) for t in sentence.tokens)
 
 
 def foundings(analysis: DocumentAnalysis, sentence: SentenceView) -> Iterator[Candidate]:

@@ -28,7 +28,7 @@ def context_groups(analysis: DocumentAnalysis, sentence: SentenceView) -> list[M
     """Groups a sentence about members may mean without naming them: the group named last before
     it ("Its members were ...", "The new unit will be led by ...") and, for directors and chairs,
     the board."""
-    lemmas = {t.lemma_.lower() for t in sentence.span}
+    lemmas = sentence.lemmas
     if not lemmas & MEMBER_CUES:
         return []
     named = {g.name for g in sentence.of_kind(GROUP)}

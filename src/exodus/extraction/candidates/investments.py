@@ -17,8 +17,8 @@ MONEY_LEMMAS = frozenset({"invest", "investment", "investor", "back", "backer", 
 
 
 def about_money(sentence: SentenceView) -> bool:
-    return any(t.lemma_.lower() in MONEY_LEMMAS or t.ent_type_ == "MONEY" or t.text in ("$", "£", "€")
-               for t in sentence.span)
+    return bool(sentence.lemmas & MONEY_LEMMAS) or \
+        any(t.ent_type_ == "MONEY" or t.text in ("$", "£", "€") for t in sentence.tokens)
 
 
 def investments(analysis: DocumentAnalysis, sentence: SentenceView) -> Iterator[Candidate]:
