@@ -61,10 +61,12 @@ def decode(analysis: DocumentAnalysis, candidates: list[Candidate], thresholds: 
     facts = []
     text = analysis.document.text
     for group in groups.values():
-        group.sort(key=lambda c: (-c.score, c.sentence.index))
-        best = group[0]
-        if best.score < thresholds(threshold_key(best)):
+        # a fact stands when any statement of it passes its threshold; the best of those speaks for it
+        passing = [c for c in group if c.score >= thresholds(threshold_key(c))]
+        if not passing:
             continue
+        passing.sort(key=lambda c: (-c.score, c.sentence.index))
+        best = passing[0]
         kind = fact_kind(best.kind)
         fields = best.fields()
         sentence = best.sentence

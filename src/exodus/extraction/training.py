@@ -148,15 +148,22 @@ def cross_validate(documents: list[TrainingDocument], k: int, c: float,
     return scores
 
 
-def _best_keys(item: TrainingDocument, scores: list[float]) -> list[tuple[str, float, dict[str, Any]]]:
-    """Per fact key of the article: (threshold key, best score, fact fields)."""
-    best: dict[tuple, tuple[str, float, dict[str, Any]]] = {}
-    kept = best_per_slot(item.candidates, scores)
-    for candidate, score in ((item.candidates[i], scores[i]) for i in kept):
+def _fact_statements(item: TrainingDocument, scores: list[float]) -> list[tuple[str, list[tuple[str, float]], dict[str, Any]]]:
+    """Per fact key of the article: (fact kind, its statements as (threshold key, score), fact fields)."""
+    found: dict[tuple, tuple[str, list[tuple[str, float]], dict[str, Any]]] = {}
+    for i in best_per_slot(item.candidates, scores):
+        candidate = item.candidates[i]
         key = fact_key(candidate)
-        if key not in best or score > best[key][1]:
-            best[key] = (threshold_key(candidate), score, candidate.fields())
-    return list(best.values())
+        if key not in found:
+            found[key] = (fact_kind(candidate.kind), [], candidate.fields())
+        found[key][1].append((threshold_key(candidate), scores[i]))
+    return list(found.values())
+
+
+def _kept(statements: list[tuple[str, float]], thresholds: dict[str, float]) -> float | None:
+    """The best score among the statements that pass their thresholds, or None (as `decode` keeps facts)."""
+    passing = [score for key, score in statements if score >= thresholds.get(key, 0.5)]
+    return max(passing) if passing else None
 
 
 def key_predictions(documents: list[TrainingDocument], scores: list[list[float]],
@@ -164,10 +171,10 @@ def key_predictions(documents: list[TrainingDocument], scores: list[list[float]]
     """The facts (kind and names only) a decoder would keep at `thresholds`."""
     out = []
     for item, item_scores in zip(documents, scores):
-        for key, score, fields in _best_keys(item, item_scores):
-            if score >= thresholds.get(key, 0.5):
-                out.append({"kind": fact_kind(key.split("|")[0]), "doc": item.document.id, "confidence": score,
-                            **fields})
+        for kind, statements, fields in _fact_statements(item, item_scores):
+            score = _kept(statements, thresholds)
+            if score is not None:
+                out.append({"kind": kind, "doc": item.document.id, "confidence": score, **fields})
     return out
 
 
@@ -179,7 +186,7 @@ def choose_thresholds(documents: list[TrainingDocument], scores: list[list[float
                       aliases: NameAliases) -> dict[str, float]:
     """Each kind's threshold maximizing its fact kind's F1 on out-of-fold scores (ties: the middle one)."""
     gold = _gold_of(documents)
-    cached = [_best_keys(item, s) for item, s in zip(documents, scores)]
+    cached = [_fact_statements(item, s) for item, s in zip(documents, scores)]
     keys = [k for kind in MODEL_KINDS for k in (kind, f"{kind}|stated")]
     chosen = {key: 0.5 for key in keys}
     for key in keys:
@@ -187,9 +194,9 @@ def choose_thresholds(documents: list[TrainingDocument], scores: list[list[float
         results = []
         for threshold in THRESHOLDS:
             trial = dict(chosen, **{key: threshold})
-            predictions = [{"kind": kind, "doc": item.document.id, "confidence": s, **fields}
-                           for item, found in zip(documents, cached) for k, s, fields in found
-                           if s >= trial.get(k, 0.5) and fact_kind(k.split("|")[0]) == kind]
+            predictions = [{"kind": kind, "doc": item.document.id, "confidence": kept, **fields}
+                           for item, found in zip(documents, cached) for fact, statements, fields in found
+                           if fact == kind and (kept := _kept(statements, trial)) is not None]
             report = score_facts(gold, predictions, kinds=[kind], aliases=aliases)
             results.append((round(report.kinds[kind].f1, 4), threshold))
         top = max(f for f, _ in results)
