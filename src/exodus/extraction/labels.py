@@ -88,8 +88,15 @@ def label_candidate(candidate: Candidate, golds: list[GoldMatch], matcher: FactM
                                             for s, e in gold.spans)
         if in_sentence and gold.required:
             return POSITIVE
-        verdict = UNSURE
+        if in_sentence or not OTHER_SENTENCES_NEGATIVE:
+            verdict = UNSURE
     return verdict
+
+
+# A candidate with the gold's names in a sentence that is not the gold's evidence ("Altman said that
+# X was leaving" beside the fact that Altman left): a counter-example, since the gold names the
+# sentence that states the fact.
+OTHER_SENTENCES_NEGATIVE = True
 
 
 def label_candidates(candidates: list[Candidate], gold_facts: list[dict[str, Any]], text: str,

@@ -28,7 +28,8 @@ class ModelExtractor(RulesExtractor):
     def __init__(self, models: str | None = None, model_path: Path | str | None = None,
                  scorer: CandidateScorer | None = None):
         super().__init__(models)
-        self.scorer = scorer or load_model(Path(model_path) if model_path else None)
+        chosen = model_path or self.settings.model
+        self.scorer = scorer or load_model(Path(chosen) if chosen else None)
         self.titles = title_pattern(self.lexicon)
 
     def analyses(self, documents: list[Document]) -> Iterator[tuple[Document, DocumentAnalysis | None]]:

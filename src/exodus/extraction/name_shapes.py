@@ -54,7 +54,7 @@ def name_word(token: Token) -> bool:
                                     (doc[j - 1].text in ("-", "‑") and doc[j].is_lower)):
                 j += 1  # "Thandiwe dos Santos", "Jae-won Okonkwo"
             following = doc[j] if j < len(doc) else None
-            return not token.is_stop and following is not None and following.pos_ == "PROPN" and \
+            return not token.is_stop and following is not None and following.pos_ in ("PROPN", "NOUN") and \
                 following.text[:1].isupper() and following.ent_type_ not in _SKIP_TYPES
         return True
     return bool(_INNER_CAPITAL.match(text) or _LETTERS_AND_DIGITS.match(text))

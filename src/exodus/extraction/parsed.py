@@ -963,8 +963,22 @@ def _whole_names(doc: Doc, org_words: set[str]) -> None:
     entity, labelled as its first piece was."""
     from exodus.extraction.name_shapes import name_runs, person_shaped
 
-    ents = list(doc.ents)
+    ents = []
     changed = False
+    for ent in doc.ents:
+        # "Sofía Parmar co-founded", "Niki Parmar co-founded Lumina Robotics": the tagger sometimes takes
+        # a verb beside or between names into one entity; the verb splits it
+        verbs = [t.i for t in ent if t.pos_ in ("VERB", "AUX") and t.text[:1].islower()] \
+            if ent.label_ in ("PERSON", "ORG") else []
+        if not verbs:
+            ents.append(ent)
+            continue
+        changed = True
+        start = ent.start
+        for cut in [*verbs, ent.end]:
+            if cut > start:
+                ents.append(Span(doc, start, cut, label=ent.label_))
+            start = cut + 1
     for run in name_runs(doc[:]):
         if len(run) < 2 or not person_shaped(run, frozenset(org_words)):
             continue

@@ -173,7 +173,7 @@ def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None
 
     `inputs`: paths of .txt/.md/.html/.jsonl files or directories, `-` for stdin, or
     `Document` objects. `extractor`: a registered name (default: the `extractor`
-    setting, "rules") or an `Extractor` instance (one process only). `processes`:
+    setting, "model") or an `Extractor` instance (one process only). `processes`:
     worker processes (default: the `processes` setting). `published`: the ISO date
     of documents that carry none. `on_problem` receives every `InputError` (a skipped
     input), `ExtractionFailed` (a document the extractor raised on, skipped) and

@@ -28,7 +28,7 @@ from exodus.extraction.model import CandidateScorer, KindModel, train_kind
 from exodus.schema import Document
 from exodus.sources import read_documents
 
-THRESHOLDS = (0.01, *(round(0.05 + 0.05 * i, 2) for i in range(17)))  # 0.01, 0.05 .. 0.85
+THRESHOLDS = (0.0, 0.01, *(round(0.05 + 0.05 * i, 2) for i in range(17)))  # 0 (keep all), 0.01, 0.05 .. 0.85
 
 
 @dataclass

@@ -54,7 +54,8 @@ def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> 
             name = parsed.table.org(text)
         elif _funded_subject(tok) or _founded_company(tok) or _company_noun_compound(tok) or \
                 _described_company(parsed, tok) or \
-                (_company_shaped(parsed, names) and (_funded_object(tok) or _employer_subject(parsed, ci, tok))):
+                (_company_shaped(parsed, names) and (_funded_object(tok) or _employer_subject(parsed, ci, tok) or
+                                                      _title_employer(parsed, tok) or _left_or_joined(tok))):
             name = parsed.table.add_org(text)
         else:
             continue
@@ -184,3 +185,23 @@ def _described_company(parsed: "ParsedDocument", tok: Token) -> bool:
         return True  # "Veltrix, a maker of warehouse robots,"
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ in ("in", "into") and head.head.lower_ in _COMPANY_NOUNS | {"stake", "investment"}
+
+
+_MOVE_VERBS = {"leave", "join", "quit", "rejoin", "exit", "depart"}
+
+
+def _title_employer(parsed: "ParsedDocument", tok: Token) -> bool:
+    """"was appointed chief executive of Quorvel", "head of research at Quorvel": the organization
+    of a title."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ not in ("of", "at"):
+        return False
+    title = head.head
+    return title.pos_ == "NOUN" and title.lower_ in {w for t in parsed.lexicon.titles for w in t.split()}
+
+
+def _left_or_joined(tok: Token) -> bool:
+    """"Wei Chen quit Quorvel", "Ana Ruiz has joined Quorvel": what a person leaves or joins."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _MOVE_VERBS and \
+        any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)

@@ -215,10 +215,11 @@ def delete_document(store: Store, doc_key: str) -> bool:
     return True
 
 
-def ingest_inputs(store: Store, inputs: Iterable[str], extractor: str = "rules", published: str | None = None,
+def ingest_inputs(store: Store, inputs: Iterable[str], extractor: str | None = None, published: str | None = None,
                   on_problem: Callable[[Exception], None] | None = None,
                   on_document: Callable[[Document, str], None] | None = None) -> IngestReport:
-    """Read articles, extract facts from the new or changed ones, and store them."""
+    """Read articles, extract facts from the new or changed ones, and store them. `extractor`: a
+    registered name (default: the `extractor` setting)."""
     from exodus.errors import InputError
     from exodus.extraction.base import get_extractor
     from exodus.sources import read_documents
@@ -238,13 +239,15 @@ def ingest_inputs(store: Store, inputs: Iterable[str], extractor: str = "rules",
                 continue
             yield item
 
-    pairs = get_extractor(extractor).extract_many(fresh_documents())
+    from exodus.settings import get_settings
+
+    pairs = get_extractor(extractor or get_settings().extractor).extract_many(fresh_documents())
     report = ingest_extracted(store, pairs, on_document=on_document)
     report.unchanged += unchanged.unchanged
     return report
 
 
-def build_store(path: str | Path, inputs: Iterable[str], extractor: str = "rules", published: str | None = None,
+def build_store(path: str | Path, inputs: Iterable[str], extractor: str | None = None, published: str | None = None,
                 on_problem: Callable[[Exception], None] | None = None) -> IngestReport:
     """A new store at `path` from `inputs`, replacing a store already there only once the new one is complete.
 
