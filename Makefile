@@ -7,13 +7,17 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench train clean
 
 demo: $(VENV)/.installed
 	$(BIN)/exodus demo
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Rebuild the shipped extraction model from the gold sets of benchmarks/sets.json (deterministic).
+train: $(VENV)/.installed-test
+	$(BIN)/exodus train --sets benchmarks/sets.json --out src/exodus/data/extraction-model.json
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/extract_throughput.py $(BENCH_ARGS)

@@ -49,7 +49,7 @@ def test_extract_end_to_end_writes_schema_facts_with_exact_evidence(tmp_path):
         assert set(fact) <= SCHEMA_FIELDS
         assert "keywords" not in fact
         assert fact["doc"] == "leike"
-        assert fact["extractor"] == "rules"
+        assert fact["extractor"] == "model"
         assert 0 <= fact["confidence"] <= 1
         evidence = fact["evidence"]
         assert text[evidence["start"]:evidence["end"]] == evidence["text"]

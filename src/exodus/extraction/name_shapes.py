@@ -73,6 +73,8 @@ def name_runs(sentence: Span) -> Iterator[list[Token]]:
         j = i + 1
         while j < len(tokens):
             t = tokens[j]
+            if t.is_sent_start:
+                break  # a name does not run on past the end of a sentence ("a Series D. General Atlantic")
             if name_word(t):
                 run.append(t)
                 j += 1
