@@ -1,4 +1,4 @@
-"""The fact contract of ../shared/SCHEMA.md as Python types: one source of truth.
+"""The fact format (docs/fact-format.md) as Python types: one source of truth.
 
 Documents come in, facts go out. Inside Exodus facts are `Fact` objects; at every
 boundary (JSONL, REST, exports) they become dicts through `Fact.to_dict`.
@@ -63,7 +63,7 @@ class Amount:
 
 @dataclass
 class Fact:
-    """One extracted fact. Which fields are set depends on `kind` (see SCHEMA.md)."""
+    """One extracted fact. Which fields are set depends on `kind` (docs/fact-format.md)."""
 
     kind: str
     doc: str

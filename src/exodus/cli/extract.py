@@ -1,4 +1,4 @@
-"""`exodus extract`: facts with their evidence from articles, as SCHEMA JSONL or a table."""
+"""`exodus extract`: facts with their evidence from articles, as JSONL or a table."""
 from __future__ import annotations
 
 import argparse
@@ -22,7 +22,7 @@ articles, each with the exact sentence that states it. Unreadable inputs are
 reported on stderr, one line each, and skipped; the exit status is then 1.
 
 formats:
-  jsonl  one fact a line, as SCHEMA.md fixes it (for programs and the scorer)
+  jsonl  one fact a line, as docs/fact-format.md describes it (for programs and exodus evaluate)
   table  one line per fact, grouped by document, for people
 
 example:

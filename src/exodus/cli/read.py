@@ -1,4 +1,4 @@
-"""`exodus read`: articles in any supported form, written as SCHEMA "Documents in" JSONL."""
+"""`exodus read`: articles in any supported form, written as documents JSONL."""
 from __future__ import annotations
 
 import argparse
@@ -13,13 +13,13 @@ NAME = "read"
 HELP = "print articles as documents JSONL (id, text, published, url, title)"
 DESCRIPTION = """\
 Read articles (.txt/.md with front matter, .html, documents .jsonl, directories,
-or - for stdin) and print them as documents JSONL, the shape SCHEMA.md calls
-"Documents in": what `exodus extract` sees, and what ../shared/eval/score.py
---docs takes. Unreadable inputs are reported on stderr and skipped (exit status 1).
+or - for stdin) and print them as documents JSONL, the shape of docs/fact-format.md:
+what `exodus extract` sees, and what `exodus evaluate --docs` takes. Unreadable
+inputs are reported on stderr and skipped (exit status 1).
 
 example:
   exodus read src/exodus/sample/articles --out sample.docs.jsonl
-  python3 ../shared/eval/score.py --docs sample.docs.jsonl --gold gold.jsonl --pred facts.jsonl
+  exodus evaluate --docs sample.docs.jsonl --gold gold.jsonl --pred facts.jsonl
 """
 
 

@@ -4,7 +4,7 @@
 notebook user's batch. A bad input, or a document the extractor fails on, is reported
 through `on_problem` and skipped; it never stops the batch. A fact whose evidence is
 not the exact text of its document at those offsets is dropped and reported:
-SCHEMA.md says such a fact is not a fact.
+the fact format (docs/fact-format.md) says such a fact is not a fact.
 
 With `processes > 1` documents go in chunks to a pool of worker processes (started
 with "spawn", so it behaves the same on Linux, macOS and Windows); each worker loads

@@ -6,7 +6,7 @@ from exodus.schema import REASONS
 
 
 def find_reasons(texts: list[str], lexicon: Lexicon) -> list[str]:
-    """Reasons (SCHEMA's list, in its order) whose cues occur in any of `texts`."""
+    """Reasons (the fact format's list, in its order) whose cues occur in any of `texts`."""
     found = set()
     for text in texts:
         for reason, patterns in lexicon.reasons.items():

@@ -267,7 +267,7 @@ def create_app(db: str | Path | None = None, *, allow_writes: bool = False, toke
     check_store(db)
     app = FastAPI(title="Exodus", version=__version__, docs_url=None, redoc_url=None,
                   description="Who moved where in the AI industry, each fact with the sentences that state it. "
-                              "Facts are returned in the shape of the fact contract (SCHEMA.md), with every "
+                              "Facts are returned in the shape of the fact format (docs/fact-format.md), with every "
                               "source. The server is read-only unless started with `--allow-writes`.")
     app.state.web = WebContext(db, allow_writes, token or "", settings.web_time_limit_ms)
     app.add_middleware(SecurityHeadersMiddleware)
