@@ -60,7 +60,7 @@ def tenure_departures(builder, ci: int, sent) -> None:
         orgs = [m for g in places if (m := builder.parsed.mention(ci, g)) and m.kind == ORG]
         if not orgs:
             continue
-        verb_start = builder._start(ci, token.head.head)
+        verb_start = builder.start_of(ci, token.head.head)
         for fact in list(builder.facts):
             if fact.kind != "joined" or fact.org == orgs[0].name or \
                     not any(start == verb_start for start, _ in fact.keywords):
@@ -82,7 +82,7 @@ def move_departures(builder, ci: int, sent) -> None:
     """"John Schulman, a co-founder, went to Anthropic": a move to a new organization by someone the
     document has tied to another one (a title, a founding, an earlier arrival) is also a departure
     from that one. Runs after the sentence's titles, so a tie stated in the same sentence counts."""
-    verbs = {builder._start(ci, t): t for t in sent if t.lemma_.lower() in _MOVES}
+    verbs = {builder.start_of(ci, t): t for t in sent if t.lemma_.lower() in _MOVES}
     for fact in list(builder.facts):
         if fact.kind != "joined" or fact.from_org and not fact.implied_from or \
                 not any(start in verbs for start, _ in fact.keywords):
@@ -127,8 +127,8 @@ def elliptic_moves(builder, ci: int, sent) -> None:
               and m.kind == PERSON]
     if not people:
         return
-    previous = builder._evidence(ci, sent.doc[sent.start - 1].sent)
-    current = builder._evidence(ci, sent)
+    previous = builder.evidence_of(ci, sent.doc[sent.start - 1].sent)
+    current = builder.evidence_of(ci, sent)
     text = builder.parsed.document.text[previous.start:current.end]
     evidence = Evidence(previous.start, current.end, text)
     names = {m.name for m in people}
@@ -139,7 +139,7 @@ def elliptic_moves(builder, ci: int, sent) -> None:
             if any(f.kind == fact.kind and f.person == name and f.org == fact.org for f in builder.facts):
                 continue
             if fact.role == "board member" and (holds_post(builder.facts, name, fact.org) or
-                                                builder._current_titles(ci, sent, name)):
+                                                builder.current_titles(ci, sent, name)):
                 continue  # "So is X, the company's chief scientist": leaves the board, stays on staff
             copy = Fact(kind=fact.kind, doc=fact.doc, person=name, org=fact.org, role=fact.role, date=fact.date,
                         evidence=evidence, confidence=fact.confidence - 0.1, extractor=fact.extractor,
@@ -174,7 +174,7 @@ def list_title_phrases(builder, ci: int, sent, name: str) -> list:
         head = first.head
         phrase = sorted([t for t in head.subtree if t.i < first.i and t not in first.subtree], key=lambda t: t.i)
         text = " ".join(t.text for t in phrase)
-        if phrase and builder._title_re.search(text) and not _PAST.search(text):
+        if phrase and builder.title_re.search(text) and not _PAST.search(text):
             found.append(phrase)
     return found
 
@@ -198,10 +198,10 @@ def accompanied_moves(builder, ci: int, sent) -> None:
         if not people:
             continue
         anchor = adverb.head
-        anchor_start = builder._start(ci, anchor)
+        anchor_start = builder.start_of(ci, anchor)
         anchor_person = builder.parsed.mention(ci, anchor)
         for fact in list(builder.facts):
-            if fact.kind not in ("joined", "left") or fact.evidence.start != builder._evidence(ci, sent).start:
+            if fact.kind not in ("joined", "left") or fact.evidence.start != builder.evidence_of(ci, sent).start:
                 continue
             if not (any(start == anchor_start for start, _ in fact.keywords) or
                     anchor_person is not None and anchor_person.kind == PERSON and anchor_person.name == fact.person):

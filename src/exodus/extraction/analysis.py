@@ -132,7 +132,7 @@ def display_names(parsed: ParsedDocument) -> dict[str, str]:
     for Meta) is a unit, not a way of writing the organization, and is not used."""
     text = parsed.document.text
     shown: dict[str, str] = {}
-    for mention in parsed.timeline_mentions():
+    for mention in parsed.timeline:
         if mention.kind != ORG or mention.end <= mention.start or mention.name in shown:
             continue
         surface = clean_org_name(text[mention.start:mention.end])

@@ -5,17 +5,15 @@ included X, Y and Z", "A and B are co-founders of C": one fact per listed name.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import conjuncts
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
+from exodus.extraction.rule_api import RuleBuilder
 from exodus.schema import Fact
 
-if TYPE_CHECKING:
-    from exodus.extraction.frames import FactBuilder
 
 _BOARD_WORDS = {"board", "committee", "council"}
 _LIST_VERBS = {"include", "be", "comprise", "number", "feature"}
@@ -79,7 +77,7 @@ def _included(token: Token) -> list[Token]:
     return out
 
 
-def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def collective_facts(builder: RuleBuilder, ci: int, sent: Span) -> None:
     kinds = builder.lexicon.nouns.get("collectives", {})
     parsed = builder.parsed
     for token in sent:
@@ -102,29 +100,29 @@ def collective_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
         group = None
         if kind == "member:":
             # "The committee's other members are A, B and C": members of the group named or last mentioned
-            group = _group_of(builder, ci, token)
+            group = group_of(builder, ci, token)
             owner = group.org if group is not None else None
             if group is not None and not owner and group.name.split()[-1].lower() in _BOARD_WORDS:
                 # "a new board chaired by A. The other members are B and C": a board belongs to the
                 # organization the article is about
-                owner = builder.parsed.previous_org(builder._start(ci, token), definite=True)
+                owner = builder.parsed.previous_org(builder.start_of(ci, token), definite=True)
             if not owner:
                 continue
         elif kind == "member:board" and "board" not in collective_key(token) and \
-                not _explicit_owner(builder, ci, token) and not builder._mentions_words(ci, sent, ["board"]) and \
+                not explicit_owner(builder, ci, token) and not builder.mentions_words(ci, sent, ["board"]) and \
                 not any(c.lower_ in _BOARD_SEATS for c in token.children if c.dep_ in ("amod", "compound")):
             continue  # "directors including X" are film or research directors unless a board is in view
-        elif kind == "founded" and not _explicit_owner(builder, ci, token):
+        elif kind == "founded" and not explicit_owner(builder, ci, token):
             # "The founding group also includes A and B", after "Anthropic was founded by C": the
             # organization whose founding the article is telling
-            founded = [f.org for f in builder.facts if f.kind == "founded" and f.evidence.start < builder._start(ci, token)]
-            owner = founded[-1] if founded else _owner(builder, ci, token)
+            founded = [f.org for f in builder.facts if f.kind == "founded" and f.evidence.start < builder.start_of(ci, token)]
+            owner = founded[-1] if founded else collective_owner(builder, ci, token)
         else:
-            owner = _owner(builder, ci, token)
+            owner = collective_owner(builder, ci, token)
         if owner is None or (kind == "invested" and any(m.name == owner for m in members)):
             continue  # a listed investor taken for the company funded: its owner is not known
-        base = dict(doc=parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
-                    keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))], date=None)
+        base = dict(doc=parsed.document.id, evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
+                    keywords=[(builder.start_of(ci, token), builder.start_of(ci, token) + len(token))], date=None)
         for m in members:
             if kind == "founded":
                 builder.facts.append(Fact(kind="founded", person=m.name, org=owner, confidence=0.7, **base))
@@ -146,7 +144,7 @@ def _no_longer(token: Token) -> bool:
     return verb is not None and any(c.dep_ == "neg" or c.lower_ == "longer" for c in verb.children)
 
 
-def _with_surface_lists(builder: "FactBuilder", ci: int, sent: Span, token: Token,
+def _with_surface_lists(builder: RuleBuilder, ci: int, sent: Span, token: Token,
                         listed: list[Token]) -> list[Token]:
     """Investor lists the parser broke apart: every name in the surface list of a listed name, and
     for "Investors include A, ..." every organization heading a list item up to the sentence end."""
@@ -164,7 +162,7 @@ def _with_surface_lists(builder: "FactBuilder", ci: int, sent: Span, token: Toke
     return out
 
 
-def _explicit_owner(builder: "FactBuilder", ci: int, token: Token) -> bool:
+def explicit_owner(builder: RuleBuilder, ci: int, token: Token) -> bool:
     """Does the collective name its organization ("OpenAI's founders", "founders of OpenAI")?"""
     for c in token.children:
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "at", "in")):
@@ -175,7 +173,7 @@ def _explicit_owner(builder: "FactBuilder", ci: int, token: Token) -> bool:
     return False
 
 
-def _group_of(builder: "FactBuilder", ci: int, token: Token):
+def group_of(builder: RuleBuilder, ci: int, token: Token):
     parsed = builder.parsed
     for c in token.children:
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
@@ -184,10 +182,10 @@ def _group_of(builder: "FactBuilder", ci: int, token: Token):
                 if m and m.kind == GROUP:
                     return m
             return None  # "its members", "members of Congress": not a group we know
-    return parsed.previous_group(builder._start(ci, token))
+    return parsed.previous_group(builder.start_of(ci, token))
 
 
-def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
+def collective_owner(builder: RuleBuilder, ci: int, token: Token) -> str | None:
     """The organization the collective belongs to: its possessor, an 'of'/'in' phrase, or context."""
     parsed = builder.parsed
     for c in token.children:
@@ -205,7 +203,7 @@ def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
     place = _relative_place(builder, ci, token)
     if place:
         return place
-    position = builder._start(ci, token)
+    position = builder.start_of(ci, token)
     if kind_of(token, builder) == "invested":
         return parsed.round_owner(position) or parsed.previous_org(position, definite=True)
     return parsed.previous_org(position, definite=True)
@@ -214,7 +212,7 @@ def _owner(builder: "FactBuilder", ci: int, token: Token) -> str | None:
 _BOARD_SEATS = {"outside", "independent", "non-executive", "nonexecutive", "non-independent"}
 
 
-def _relative_place(builder: "FactBuilder", ci: int, token: Token) -> str | None:
+def _relative_place(builder: RuleBuilder, ci: int, token: Token) -> str | None:
     """ "OpenAI, where he was a founding member": the organization a relative clause hangs on."""
     clause = token.head
     if token.dep_ != "attr" or clause.dep_ != "relcl" or \
@@ -227,5 +225,5 @@ def _relative_place(builder: "FactBuilder", ci: int, token: Token) -> str | None
 _ROUND_WORDS = {"round", "funding", "financing", "company", "startup", "lab", "firm", "raise", "deal"}
 
 
-def kind_of(token: Token, builder: "FactBuilder") -> str | None:
+def kind_of(token: Token, builder: RuleBuilder) -> str | None:
     return builder.lexicon.nouns.get("collectives", {}).get(collective_key(token))

@@ -10,18 +10,16 @@
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import conjuncts, trigger_slots
-from exodus.extraction.collectives import _explicit_owner, _group_of, _owner, collective_key
+from exodus.extraction.collectives import explicit_owner, group_of, collective_owner, collective_key
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
+from exodus.extraction.rule_api import RuleBuilder
 from exodus.schema import Fact
 
-if TYPE_CHECKING:
-    from exodus.extraction.frames import FactBuilder
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "pair": 2, "duo": 2, "trio": 3, "both": 2}
@@ -30,7 +28,7 @@ _SINGULAR_PRONOUNS = {"he", "she", "him", "her"}
 _LEAD_ROLES = {"lead", "co-lead", "head"}
 
 
-def founding_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def founding_list_facts(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """All the list-driven facts of one sentence (see the module's docstring)."""
     _counted_founders(builder, ci, sent)
     _semicolon_lists(builder, ci, sent)
@@ -56,7 +54,7 @@ def _count(token: Token) -> int | None:
     return None
 
 
-def _people_of(builder: "FactBuilder", ci: int, tokens: list[Token]) -> list[Mention]:
+def _people_of(builder: RuleBuilder, ci: int, tokens: list[Token]) -> list[Mention]:
     """People named by the tokens: names, and singular pronouns resolved to one."""
     found: list[Mention] = []
     for t in tokens:
@@ -72,7 +70,7 @@ def _people_of(builder: "FactBuilder", ci: int, tokens: list[Token]) -> list[Men
     return found
 
 
-def _person_lists(builder: "FactBuilder", ci: int, sent: Span) -> list[list[Mention]]:
+def _person_lists(builder: RuleBuilder, ci: int, sent: Span) -> list[list[Mention]]:
     """Coordinated people in a sentence ("he and two students, A and B"), two or more each."""
     lists, seen = [], set()
     for t in sent:
@@ -86,7 +84,7 @@ def _person_lists(builder: "FactBuilder", ci: int, sent: Span) -> list[list[Ment
     return lists
 
 
-def _together_people(builder: "FactBuilder", ci: int, verb: Token) -> list[Mention]:
+def _together_people(builder: RuleBuilder, ci: int, verb: Token) -> list[Mention]:
     """ "Together with A and B, the five are ...": the people joined to a plural subject."""
     people: list[Mention] = []
     for prep in verb.children:
@@ -100,7 +98,7 @@ def _together_people(builder: "FactBuilder", ci: int, verb: Token) -> list[Menti
     return people
 
 
-def _counted_people(builder: "FactBuilder", ci: int, sent: Span, subject: Token, verb: Token) -> list[Mention]:
+def _counted_people(builder: RuleBuilder, ci: int, sent: Span, subject: Token, verb: Token) -> list[Mention]:
     """The people a counted subject stands for: those joined to it in its own sentence plus the
     last list of people before it, when together they number exactly as many as the count says."""
     count = _count(subject)
@@ -122,7 +120,7 @@ def _counted_people(builder: "FactBuilder", ci: int, sent: Span, subject: Token,
     return []
 
 
-def _counted_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _counted_founders(builder: RuleBuilder, ci: int, sent: Span) -> None:
     kinds = builder.lexicon.nouns.get("collectives", {})
     verbs = builder.lexicon.verb_frames
     for token in sent:
@@ -134,7 +132,7 @@ def _counted_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
             # "the eleven are the lab's co-founders"
             for attr in verb.children:
                 if attr.dep_ == "attr" and kinds.get(collective_key(attr)) == "founded":
-                    org = _owner(builder, ci, attr)
+                    org = collective_owner(builder, ci, attr)
         else:
             particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
             keys = [f"{verb.lemma_.lower()} {p}" for p in particles] + [verb.lemma_.lower()]
@@ -145,14 +143,14 @@ def _counted_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
         if not org:
             continue
         people = _counted_people(builder, ci, sent, token, verb)
-        base = dict(doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
-                    keywords=[(builder._start(ci, verb), builder._start(ci, verb) + len(verb))],
-                    date=builder._date(ci, sent, verb))
+        base = dict(doc=builder.parsed.document.id, evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
+                    keywords=[(builder.start_of(ci, verb), builder.start_of(ci, verb) + len(verb))],
+                    date=builder.date_of(ci, sent, verb))
         for person in people:
             builder.facts.append(Fact(kind="founded", person=person.name, org=org, confidence=0.7, **base))
 
 
-def _new_org(builder: "FactBuilder", ci: int, objects: list[Token]) -> str | None:
+def _new_org(builder: RuleBuilder, ci: int, objects: list[Token]) -> str | None:
     """The organization a founding verb's object names: "a company, DNNresearch" -> DNNresearch."""
     for obj in objects:
         for t in conjuncts(obj):
@@ -164,7 +162,7 @@ def _new_org(builder: "FactBuilder", ci: int, objects: list[Token]) -> str | Non
 
 
 # ---- semicolon lists --------------------------------------------------------------------------
-def _semicolon_people(builder: "FactBuilder", ci: int, sent: Span, after: Token) -> list[Mention]:
+def _semicolon_people(builder: RuleBuilder, ci: int, sent: Span, after: Token) -> list[Mention]:
     """The first person named in each ';'-separated item of a list that follows `after`."""
     tokens = [t for t in sent if t.i > after.i]
     if not any(t.text == ";" for t in tokens):
@@ -185,7 +183,7 @@ def _semicolon_people(builder: "FactBuilder", ci: int, sent: Span, after: Token)
     return people if len(people) >= 2 else []
 
 
-def _semicolon_lists(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _semicolon_lists(builder: RuleBuilder, ci: int, sent: Span) -> None:
     if not any(t.text == ";" for t in sent):
         return
     kinds = builder.lexicon.nouns.get("collectives", {})
@@ -207,18 +205,18 @@ def _semicolon_lists(builder: "FactBuilder", ci: int, sent: Span) -> None:
             continue
         group = None
         if kind == "member:":
-            found = _group_of(builder, ci, token)
+            found = group_of(builder, ci, token)
             if found is None or not found.org:
                 continue
             group, owner = found.name, found.org
-        elif kind == "founded" and not _explicit_owner(builder, ci, token):
+        elif kind == "founded" and not explicit_owner(builder, ci, token):
             # "The founding group also includes A; B; and C": the organization whose founding the
             # article has told
-            position = builder._start(ci, token)
+            position = builder.start_of(ci, token)
             founded = [f.org for f in builder.facts if f.kind == "founded" and f.evidence.start < position]
-            owner = founded[-1] if founded else _owner(builder, ci, token)
+            owner = founded[-1] if founded else collective_owner(builder, ci, token)
         else:
-            owner = _owner(builder, ci, token)
+            owner = collective_owner(builder, ci, token)
             group = kind.split(":", 1)[1] if kind.startswith("member:") else None
         if owner:
             _add(builder, ci, sent, token, "founded" if kind == "founded" else "member", people, owner, group)
@@ -226,13 +224,13 @@ def _semicolon_lists(builder: "FactBuilder", ci: int, sent: Span) -> None:
         # "It also includes five of the company's leads: A, head of X; B, head of Y; and C"
         if token.lemma_ in ("include", "comprise") and token.pos_ == "VERB":
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            group = builder._mention_of(ci, subjects[0], GROUP) if subjects else None
+            group = builder.mention_of(ci, subjects[0], GROUP) if subjects else None
             if group and group.org:
                 _add(builder, ci, sent, token, "member", _semicolon_people(builder, ci, sent, token), group.org,
                      group.name)
 
 
-def _previous_collective(builder: "FactBuilder", ci: int, sent: Span) -> tuple[Token | None, str | None]:
+def _previous_collective(builder: RuleBuilder, ci: int, sent: Span) -> tuple[Token | None, str | None]:
     """The founding collective of the sentence before ("11 other members of the founding team")."""
     kinds = builder.lexicon.nouns.get("collectives", {})
     previous = [s for s in builder.parsed.chunks[ci].doc.sents if s.end <= sent.start]
@@ -240,14 +238,14 @@ def _previous_collective(builder: "FactBuilder", ci: int, sent: Span) -> tuple[T
         return None, None
     for token in previous[-1]:
         if kinds.get(collective_key(token)) == "founded":
-            return token, _owner(builder, ci, token)
+            return token, collective_owner(builder, ci, token)
     return None, None
 
 
-def _add(builder: "FactBuilder", ci: int, sent: Span, token: Token, kind: str, people: list[Mention],
+def _add(builder: RuleBuilder, ci: int, sent: Span, token: Token, kind: str, people: list[Mention],
          owner: str, group: str | None) -> None:
-    base = dict(doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
-                keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))], date=None)
+    base = dict(doc=builder.parsed.document.id, evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
+                keywords=[(builder.start_of(ci, token), builder.start_of(ci, token) + len(token))], date=None)
     for person in people:
         if kind == "founded":
             builder.facts.append(Fact(kind="founded", person=person.name, org=owner, confidence=0.65, **base))
@@ -257,13 +255,13 @@ def _add(builder: "FactBuilder", ci: int, sent: Span, token: Token, kind: str, p
 
 
 # ---- co-leaders -------------------------------------------------------------------------------
-def _co_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _co_leaders(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """ "A, who co-led the team with B": B leads the group that A leads."""
-    start, end = builder._start(ci, sent[0]), builder._start(ci, sent[-1]) + len(sent[-1])
+    start, end = builder.start_of(ci, sent[0]), builder.start_of(ci, sent[-1]) + len(sent[-1])
     for fact in list(builder.facts):
         if fact.kind != "member" or not fact.keywords or not (start <= fact.keywords[0][0] < end):
             continue
-        verb = next((t for t in sent if builder._start(ci, t) == fact.keywords[0][0]), None)
+        verb = next((t for t in sent if builder.start_of(ci, t) == fact.keywords[0][0]), None)
         if verb is None or verb.pos_ != "VERB" or (fact.role or "lead") not in _LEAD_ROLES:
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -287,15 +285,15 @@ def _co_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
 _NEW_VERBS = {"create", "form", "found", "establish", "launch", "set"}
 
 
-def _founders_in_agent_group(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _founders_in_agent_group(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """ "founded in 2021 by former OpenAI employees including Dario Amodei", "by a group led by
     Dario Amodei": the people named inside the founding group are founders."""
-    start, end = builder._start(ci, sent[0]), builder._start(ci, sent[-1]) + len(sent[-1])
+    start, end = builder.start_of(ci, sent[0]), builder.start_of(ci, sent[-1]) + len(sent[-1])
     for fact in list(builder.facts):
         if fact.kind != "founded" or fact.person is not None or not fact.keywords or \
                 not (start <= fact.keywords[0][0] < end):
             continue
-        verb = next((t for t in sent if builder._start(ci, t) == fact.keywords[0][0]), None)
+        verb = next((t for t in sent if builder.start_of(ci, t) == fact.keywords[0][0]), None)
         if verb is None:
             continue
         people: list[Mention] = []
@@ -319,7 +317,7 @@ def _founders_in_agent_group(builder: "FactBuilder", ci: int, sent: Span) -> Non
                                           extractor=fact.extractor, keywords=fact.keywords))
 
 
-def _newly_created(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _newly_created(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """ "a newly created unit, Google DeepMind": the organization named is founded then."""
     for token in sent:
         if token.lemma_.lower() not in _NEW_VERBS or token.tag_ != "VBN" or token.dep_ != "amod" or \
@@ -334,23 +332,23 @@ def _newly_created(builder: "FactBuilder", ci: int, sent: Span) -> None:
             m = builder.parsed.mention(ci, c)
             if m and m.kind == ORG and m.certain:
                 builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=None, org=m.name,
-                                          date=builder._date(ci, sent, token), confidence=0.65,
-                                          evidence=builder._evidence(ci, sent), extractor=builder.extractor,
-                                          keywords=[(builder._start(ci, token), builder._start(ci, token) + len(token))]))
+                                          date=builder.date_of(ci, sent, token), confidence=0.65,
+                                          evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
+                                          keywords=[(builder.start_of(ci, token), builder.start_of(ci, token) + len(token))]))
 
 
 # ---- "the company Elon Musk started" ------------------------------------------------------------
 _VERB_CHAIN = {"had", "has", "helped", "help", "to", "co", "-"}
 
 
-def _founding_verb(builder: "FactBuilder", verb: Token) -> bool:
+def _founding_verb(builder: RuleBuilder, verb: Token) -> bool:
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     keys = [f"{verb.lemma_.lower()} {p}" for p in particles] + [verb.lemma_.lower()]
     frames = next((builder.lexicon.verb_frames[k] for k in keys if k in builder.lexicon.verb_frames), [])
     return any(f["kind"] == "founded" for f in frames)
 
 
-def _contact_clause_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _contact_clause_founders(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """A relative clause without a pronoun: "the artificial intelligence company Elon Musk started
     last year", "the research lab he helped start in 2015". The clause's gap is the founding verb's
     object, and the noun before the founder is the organization (as the parse resolved it)."""
@@ -385,13 +383,13 @@ def _contact_clause_founders(builder: "FactBuilder", ci: int, sent: Span) -> Non
         if any(c.dep_ == "prep" and c.lower_ in ("at", "as", "on", "out") for c in verb.children):
             continue  # "the company he started at": began working there
         builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=person.name, org=org.name,
-                                  date=builder._date(ci, sent, verb), confidence=0.7,
-                                  evidence=builder._evidence(ci, sent), extractor=builder.extractor,
-                                  keywords=[(builder._start(ci, verb), builder._start(ci, verb) + len(verb))]))
+                                  date=builder.date_of(ci, sent, verb), confidence=0.7,
+                                  evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
+                                  keywords=[(builder.start_of(ci, verb), builder.start_of(ci, verb) + len(verb))]))
 
 
 # ---- "one of the researchers who founded the lab" ---------------------------------------------------
-def _partitive_people(builder: "FactBuilder", ci: int, noun: Token) -> list[Mention]:
+def _partitive_people(builder: RuleBuilder, ci: int, noun: Token) -> list[Mention]:
     """Who "one of the researchers" or "Of the eleven people ..., only A and B" names."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("of", "among"):
@@ -420,7 +418,7 @@ def _partitive_people(builder: "FactBuilder", ci: int, noun: Token) -> list[Ment
     return []
 
 
-def _partitive_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _partitive_founders(builder: RuleBuilder, ci: int, sent: Span) -> None:
     for verb in sent:
         if verb.dep_ != "relcl" or not _founding_verb(builder, verb) or is_hedged(verb, builder.lexicon):
             continue
@@ -433,18 +431,18 @@ def _partitive_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
         people = _partitive_people(builder, ci, verb.head)
         if not people:
             continue
-        start = builder._start(ci, verb)
+        start = builder.start_of(ci, verb)
         builder.facts[:] = [f for f in builder.facts if not (f.kind == "founded" and f.person is None and
                                                              f.org == org.name and f.keywords and
                                                              f.keywords[0][0] == start)]
         for person in people:
             builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=person.name,
-                                      org=org.name, date=builder._date(ci, sent, verb), confidence=0.7,
-                                      evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                      org=org.name, date=builder.date_of(ci, sent, verb), confidence=0.7,
+                                      evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
                                       keywords=[(start, start + len(verb))]))
 
 
-def _apposed_org(builder: "FactBuilder", ci: int, noun: Token) -> Mention | None:
+def _apposed_org(builder: RuleBuilder, ci: int, noun: Token) -> Mention | None:
     """ "Foldwise, the software firm ...": the named organization a bare org word stands beside."""
     if noun.lemma_.lower() not in builder.lexicon.nouns.get("org_reference", []):
         return None
@@ -463,7 +461,7 @@ _LEADER_WORDS = {"co-lead": "co-lead", "co-leads": "co-lead", "co-leader": "co-l
                  "head": "head", "heads": "head"}
 
 
-def _named_after(builder: "FactBuilder", ci: int, sent: Span, token: Token) -> list[Mention]:
+def _named_after(builder: RuleBuilder, ci: int, sent: Span, token: Token) -> list[Mention]:
     """The people listed right after a noun and a comma ("its co-leads, A and B"), however parsed."""
     tokens = sent.doc[token.i + 1:sent.end]
     if not tokens or tokens[0].text not in (",", ":"):
@@ -477,7 +475,7 @@ def _named_after(builder: "FactBuilder", ci: int, sent: Span, token: Token) -> l
     return _people_of(builder, ci, names)
 
 
-def _group_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _group_leaders(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """ "wound down its Superalignment team after the departures of its co-leads, A and B": the
     people named are the leaders of the group the possessive points back to."""
     for token in sent:
@@ -491,19 +489,19 @@ def _group_leaders(builder: "FactBuilder", ci: int, sent: Span) -> None:
         if group is None or group.kind != GROUP:
             if poss.lower_ not in ("its", "their"):
                 continue
-            group = builder.parsed.previous_group(builder._start(ci, token))
-            if group is None or group.start < builder._start(ci, sent[0]):
+            group = builder.parsed.previous_group(builder.start_of(ci, token))
+            if group is None or group.start < builder.start_of(ci, sent[0]):
                 continue  # only a group named earlier in the same sentence
         if not group.org:
             continue
         people = [m for t in (c for c in token.children if c.dep_ == "appos") for m in
                   _people_of(builder, ci, conjuncts(t))] or _named_after(builder, ci, sent, token)
         if people:
-            start = builder._start(ci, token)
+            start = builder.start_of(ci, token)
             for person in people:
                 builder.facts.append(Fact(kind="member", doc=builder.parsed.document.id, person=person.name,
                                           org=group.org, group=group.name, role=role, date=None, confidence=0.65,
-                                          evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                          evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
                                           keywords=[(start, start + len(token))]))
 
 
@@ -512,7 +510,7 @@ _LED = {"lead", "chair", "head", "co-lead", "co-chair"}
 _BOARD_TITLES = {"director", "directors", "trustee", "trustees"}
 
 
-def _led_group_companions(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _led_group_companions(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """The people a led group is formed "along with" are its members too; leaders titled
     "directors" also sit on the organization's board."""
     for token in sent:
@@ -522,7 +520,7 @@ def _led_group_companions(builder: "FactBuilder", ci: int, sent: Span) -> None:
         acl = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in _LED), None)
         if acl is None or is_hedged(acl, builder.lexicon):
             continue
-        org = group.org or builder.parsed.previous_org(builder._start(ci, token))
+        org = group.org or builder.parsed.previous_org(builder.start_of(ci, token))
         if not org:
             continue
         leaders = [t for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
@@ -535,8 +533,8 @@ def _led_group_companions(builder: "FactBuilder", ci: int, sent: Span) -> None:
                 for w in (c for c in along.children if c.lower_ == "with"):
                     companions += _people_of(builder, ci, [t for o in w.children if o.dep_ == "pobj"
                                                            for t in conjuncts(o) if t.pos_ == "PROPN"])
-        start = builder._start(ci, acl)
-        base = dict(doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+        start = builder.start_of(ci, acl)
+        base = dict(doc=builder.parsed.document.id, evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
                     keywords=[(start, start + len(acl))], date=None, confidence=0.6)
         for person in companions:
             builder.facts.append(Fact(kind="member", person=person.name, org=org, group=group.name, **base))
@@ -545,7 +543,7 @@ def _led_group_companions(builder: "FactBuilder", ci: int, sent: Span) -> None:
 
 
 # ---- "entrepreneurs on Friday launched OpenAI" parsed as an adjective ----------------------------------
-def _misparsed_launch(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _misparsed_launch(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """A past-tense founding verb the parser made a modifier of the organization's name ("A group of
     entrepreneurs on Friday launched/amod OpenAI"): the organization's founding, dated."""
     for token in sent:
@@ -555,10 +553,10 @@ def _misparsed_launch(builder: "FactBuilder", ci: int, sent: Span) -> None:
         m = builder.parsed.mention(ci, token.head)
         if m is None or m.kind != ORG or not m.certain or token.head.pos_ != "PROPN":
             continue
-        date = builder._date(ci, sent, token)
+        date = builder.date_of(ci, sent, token)
         if date is None:
             continue
-        start = builder._start(ci, token)
+        start = builder.start_of(ci, token)
         builder.facts.append(Fact(kind="founded", doc=builder.parsed.document.id, person=None, org=m.name,
-                                  date=date, confidence=0.65, evidence=builder._evidence(ci, sent),
+                                  date=date, confidence=0.65, evidence=builder.evidence_of(ci, sent),
                                   extractor=builder.extractor, keywords=[(start, start + len(token))]))

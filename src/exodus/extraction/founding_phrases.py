@@ -8,36 +8,34 @@ the founding of the clause's subject.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from exodus.extraction.mentions import ORG, PERSON, Mention
+from exodus.extraction.rule_api import RuleBuilder
 from exodus.schema import Fact
 
-if TYPE_CHECKING:
-    from exodus.extraction.frames import FactBuilder
 
 _FOUNDING_LEMMAS = {"found", "co-found", "cofound", "set", "start", "launch", "create", "establish", "form"}
 _GERUNDS = {"founding", "co-founding", "cofounding", "starting", "launching"}
 _GERUND_PREPS = {"for", "after", "before", "since", "by", "besides", "beyond"}
 
 
-def founding_phrase_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def founding_phrase_facts(builder: RuleBuilder, ci: int, sent: Span) -> None:
     _with_cofounders(builder, ci, sent)
     _gerund_founders(builder, ci, sent)
 
 
-def _with_cofounders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _with_cofounders(builder: RuleBuilder, ci: int, sent: Span) -> None:
     parsed = builder.parsed
-    evidence = builder._evidence(ci, sent)
+    evidence = builder.evidence_of(ci, sent)
     for tok in sent:
         if tok.lower_ != "with" or tok.dep_ != "prep":
             continue
         verb = tok.head
         if verb.lemma_.lower() not in _FOUNDING_LEMMAS:
             continue
-        start = builder._start(ci, verb)
+        start = builder.start_of(ci, verb)
         facts = [f for f in builder.facts if f.kind == "founded" and f.person and f.evidence.start == evidence.start
                  and any(k[0] == start for k in (f.keywords or []))]
         people: list[Mention] = []
@@ -49,7 +47,7 @@ def _with_cofounders(builder: "FactBuilder", ci: int, sent: Span) -> None:
                 continue
             people.append(subject)
             facts = [Fact(kind="founded", doc=parsed.document.id, person=subject.name, org=owner.name,
-                          date=builder._date(ci, sent, verb), confidence=0.8, evidence=evidence,
+                          date=builder.date_of(ci, sent, verb), confidence=0.8, evidence=evidence,
                           extractor=builder.extractor, keywords=[(start, start + len(verb))])]
         if not facts:
             continue
@@ -70,7 +68,7 @@ def _with_cofounders(builder: "FactBuilder", ci: int, sent: Span) -> None:
                                               keywords=fact.keywords))
 
 
-def _gerund_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _gerund_founders(builder: RuleBuilder, ci: int, sent: Span) -> None:
     parsed = builder.parsed
     doc = sent.doc
     for tok in sent:
@@ -99,7 +97,7 @@ def _gerund_founders(builder: "FactBuilder", ci: int, sent: Span) -> None:
                     person = m
         if person is None:
             continue
-        start = builder._start(ci, tok)
+        start = builder.start_of(ci, tok)
         builder.facts.append(Fact(kind="founded", doc=parsed.document.id, person=person.name, org=org.name,
-                                  date=None, confidence=0.7, evidence=builder._evidence(ci, sent),
+                                  date=None, confidence=0.7, evidence=builder.evidence_of(ci, sent),
                                   extractor=builder.extractor, keywords=[(start, start + len(tok))]))

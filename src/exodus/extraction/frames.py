@@ -60,7 +60,7 @@ class FactBuilder:
         self.extractor = extractor
         self.facts: list[Fact] = []
         titles = "|".join(re.escape(t) for t in lexicon.titles)
-        self._title_re = re.compile(rf"(?<![\w-])(?:{titles})s?(?![\w-])", re.I)
+        self.title_re = re.compile(rf"(?<![\w-])(?:{titles})s?(?![\w-])", re.I)
 
     # ---- driver ---------------------------------------------------------------------------
     def build(self) -> list[Fact]:
@@ -111,7 +111,7 @@ class FactBuilder:
                 continue
             if frame.get("transitive") and not slots.get("obj"):
                 continue  # "his proposal to succeed" is not "to succeed Glazer"
-            if frame.get("needs_context") and not self._mentions_words(ci, sent, frame["needs_context"]):
+            if frame.get("needs_context") and not self.mentions_words(ci, sent, frame["needs_context"]):
                 continue
             if frame.get("needs_aux") and not any(c.dep_ == "aux" and c.lower_ in frame["needs_aux"]
                                                   for c in token.children):
@@ -127,7 +127,7 @@ class FactBuilder:
                 objs += [t for t in sent if t.dep_ == "pobj" and t.head.head == token]
                 if not any(t.lemma_.lower() in frame["needs_object"] for t in objs) and \
                         not (any(t.lower_ == "it" for t in slots.get("obj", [])) and
-                             self._mentions_words(ci, sent, frame["needs_object"])):
+                             self.mentions_words(ci, sent, frame["needs_object"])):
                     continue  # "Anysphere closed a round. Thrive led it": "it" is the round
             if frame["kind"] == "invested" and _reversed(token, self.lexicon):
                 continue  # "reduced its stake in X" undoes an investment
@@ -206,7 +206,7 @@ class FactBuilder:
         if kind in ("member", "group_event") and "group" in fields and not fields.get("org"):
             # a board named with no owner is the one of the organization the article is about
             org = _purpose_org(self.parsed, ci, token) or clause_org(self.parsed, ci, token) or \
-                self.parsed.previous_org(self._start(ci, token), definite=_is_board(fields["group"].name))
+                self.parsed.previous_org(self.start_of(ci, token), definite=_is_board(fields["group"].name))
             if org:
                 fields["org"] = Mention(ORG, org, 0, 0, certain=False)
                 fields["org_slot"] = "context_org"
@@ -214,7 +214,7 @@ class FactBuilder:
             needs.discard("person") if "person" not in frame.get("needs", []) else None
         if kind == "invested" and "amount" in needs:
             needs.discard("amount")
-            if not self._amount(ci, sent, token):
+            if not self.amount_of(ci, sent, token):
                 return None
         missing = [n for n in needs if not fields.get(n)]
         if missing:
@@ -228,12 +228,12 @@ class FactBuilder:
     def _emit(self, ci: int, sent: Span, token: Token, frame: dict[str, Any], fields: dict[str, Any],
               key: str = "") -> None:
         kind = frame["kind"]
-        evidence = self._evidence(ci, sent)
-        date = None if frame.get("state") else self._date(ci, sent, token)  # "counts X among its backers"
+        evidence = self.evidence_of(ci, sent)
+        date = None if frame.get("state") else self.date_of(ci, sent, token)  # "counts X among its backers"
         confidence = 0.85
         if fields.get("org_slot") == "context_org":
             confidence -= 0.2
-        keywords = [(self._start(ci, token), self._start(ci, token) + len(token))]
+        keywords = [(self.start_of(ci, token), self.start_of(ci, token) + len(token))]
         if kind == "member" and frame.get("action") == "left_group":
             return
         base = dict(kind=kind, doc=self.parsed.document.id, evidence=evidence, date=date,
@@ -332,7 +332,7 @@ class FactBuilder:
             investee = fields["investee"]
             investors = [m for m in fields["investor"] if m.kind == ORG and m.name != investee.name
                          and not (m.end and person_affiliation(self.parsed.document.text, m.end))]
-            amount = self._amount(ci, sent, token) if len(investors) == 1 else None
+            amount = self.amount_of(ci, sent, token) if len(investors) == 1 else None
             for investor in investors:
                 self.facts.append(Fact(investor=investor.name, investee=investee.name, confidence=confidence,
                                        amount=amount, **base))
@@ -342,12 +342,12 @@ class FactBuilder:
         organization the article is about."""
         if fields.get("org_slot") != "context_org":
             return org
-        return affiliation(self.facts, person.name, self._start(ci, token)) or org
+        return affiliation(self.facts, person.name, self.start_of(ci, token)) or org
 
     def _relative_clause_people(self, ci: int, token: Token, people: list[Mention]) -> list[Mention]:
         """"A; B, who joined the board in June; and C": a relative clause inside a list is about the
         name it hangs on, not the whole list ("A and B, who left Google" still is about both)."""
-        if token.dep_ != "relcl" or len(people) < 2 or all(p.start < self._start(ci, token) for p in people):
+        if token.dep_ != "relcl" or len(people) < 2 or all(p.start < self.start_of(ci, token) for p in people):
             return people
         own = self.parsed.mention(ci, token.head)
         return [p for p in people if own is not None and p.name == own.name] or people
@@ -357,7 +357,7 @@ class FactBuilder:
         """The organization a statement is about when it names none: the one whose round it is (for
         investments), the person's own (for departures), one named earlier in the sentence, or the
         article's main organization."""
-        position = self._start(ci, token)
+        position = self.start_of(ci, token)
         people = fields.get("person") or []
         own = self._title_org(ci, sent, people[0], founders=kind != "joined") if people else None
         org = None
@@ -365,7 +365,7 @@ class FactBuilder:
             org = _fronted_for_org(self.parsed, ci, token)
             if org is None and token.dep_ == "conj":
                 # "A had been lured to Anysphere ..., and B was brought on as head of product"
-                here = self._evidence(ci, sent).start
+                here = self.evidence_of(ci, sent).start
                 same = [f.org for f in self.facts if f.kind == "joined" and f.evidence.start == here and f.org]
                 org = same[-1] if same else None
         if org is None and kind in ("left", "joined"):
@@ -380,7 +380,7 @@ class FactBuilder:
             org = own
         if org is None:
             org = self.parsed.previous_org(position, definite=True)
-            if org and kind == "invested" and not self.parsed._named_before(org, position):
+            if org and kind == "invested" and not self.parsed.named_before(org, position):
                 org = None  # a round whose owner the text has not named yet: no guess from the title
             if org and kind == "invested" and (any(m.name == org for m in fields.get("investor") or []) or
                                                org in self._sentence_investors(ci, sent)):
@@ -390,7 +390,7 @@ class FactBuilder:
     def _tied_org(self, ci: int, token: Token, slot: str, people: list[Mention]) -> list[Mention]:
         """The organization the document has already tied the (first) person to: any title, membership,
         founding or arrival (`affiliation_org`), or the last departure (`former_employer`)."""
-        position = self._start(ci, token)
+        position = self.start_of(ci, token)
         lookup = affiliation if slot == "affiliation_org" else former_employer
         if slot == "affiliation_org":
             # "who led research at OpenAI until he left", "spent five years at OpenAI before departing":
@@ -418,10 +418,10 @@ class FactBuilder:
         title beside the person's name that names no organization (and no other employer)."""
         return any(not any((m := self.parsed.mention(ci, t)) and m.kind == ORG for t in phrase) and
                    not any(t.lower_ in ("at", "with", "from", "'s", "’s") or t.dep_ == "poss" for t in phrase)
-                   for phrase in self._current_titles(ci, sent, person.name) +
+                   for phrase in self.current_titles(ci, sent, person.name) +
                    list_title_phrases(self, ci, sent, person.name))
 
-    def _current_titles(self, ci: int, sent: Span, name: str) -> list[list[Token]]:
+    def current_titles(self, ci: int, sent: Span, name: str) -> list[list[Token]]:
         """The title phrases beside a person's name in `sent` that state a current post (not a former
         one, not a founding, not a board seat)."""
         found = []
@@ -432,12 +432,12 @@ class FactBuilder:
                 continue
             for phrase in self._title_phrases(ci, token, mention):
                 text = " ".join(t.text for t in phrase)
-                if self._title_re.search(text) and not _FORMER.search(text) and not _FOUNDER.search(text) \
+                if self.title_re.search(text) and not _FORMER.search(text) and not _FOUNDER.search(text) \
                         and not _BOARD.search(text) and not re.search(r"\b(?:director|chair|trustee)", text, re.I):
                     found.append(phrase)
         return found
 
-    def _mentions_words(self, ci: int, sent: Span, words: list[str]) -> bool:
+    def mentions_words(self, ci: int, sent: Span, words: list[str]) -> bool:
         """Does this sentence or the one before it speak of one of `words` (lemmas)?"""
         start = sent.start
         if start > 0:
@@ -453,7 +453,7 @@ class FactBuilder:
                 continue
             for phrase in self._title_phrases(ci, token, person):
                 text = " ".join(t.text for t in phrase)
-                if self._title_re.search(text) and not _FORMER.search(text) and (founders or not _FOUNDER.search(text)):
+                if self.title_re.search(text) and not _FORMER.search(text) and (founders or not _FOUNDER.search(text)):
                     for t in phrase:
                         m = self.parsed.mention(ci, t)
                         if m and m.kind == ORG:
@@ -483,7 +483,7 @@ class FactBuilder:
                 continue
             candidates = conjuncts(token) if many else [token]
             for cand in candidates:
-                m = self._mention_of(ci, cand, kind)
+                m = self.mention_of(ci, cand, kind)
                 if m and all(m.name != f.name for f in found):
                     found.append(m)
                 if found and not many:
@@ -510,11 +510,11 @@ class FactBuilder:
         primary = self.parsed.primary_org()
         if primary is None:
             return None
-        start = self._start(ci, sent[0])
-        previous = self.parsed._previous_sentence(start)
-        window_start = self._start(previous[0], previous[1][0]) if previous else start
-        end = self._start(ci, sent[-1]) + len(sent[-1])
-        named = {m.name for m in self.parsed._timeline if m.kind == ORG and m.certain and window_start <= m.start < end}
+        start = self.start_of(ci, sent[0])
+        previous = self.parsed.previous_sentence(start)
+        window_start = self.start_of(previous[0], previous[1][0]) if previous else start
+        end = self.start_of(ci, sent[-1]) + len(sent[-1])
+        named = {m.name for m in self.parsed.timeline if m.kind == ORG and m.certain and window_start <= m.start < end}
         return Mention(ORG, primary, 0, 0, certain=False) if named == {primary} else None
 
     def _orgs_before(self, ci: int, sent: Span, token: Token) -> set[str]:
@@ -545,9 +545,9 @@ class FactBuilder:
         if size is None or token.pos_ not in ("NOUN", "NUM") or \
                 not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return []
-        position = self._start(ci, token)
+        position = self.start_of(ci, token)
         people: list[Mention] = []
-        for m in reversed(self.parsed._timeline):
+        for m in reversed(self.parsed.timeline):
             if m.start >= position or m.kind != PERSON or not m.certain:
                 continue
             if position - m.start > 1200 or len(people) == size:
@@ -558,7 +558,7 @@ class FactBuilder:
 
     def _previous_subject_group(self, sentence_start: int) -> Mention | None:
         """The group that the sentence before (in the same paragraph) is about, as its subject."""
-        previous = self.parsed._previous_sentence(sentence_start, same_paragraph=True)
+        previous = self.parsed.previous_sentence(sentence_start, same_paragraph=True)
         if previous is None:
             return None
         pci, sent = previous
@@ -568,12 +568,12 @@ class FactBuilder:
                 return m
         return None
 
-    def _mention_of(self, ci: int, token: Token, kind: str) -> Mention | None:
+    def mention_of(self, ci: int, token: Token, kind: str) -> Mention | None:
         if kind == GROUP and token.lower_ in ("it", "its") and token.pos_ == "PRON":
             # "It also includes A and B", right after a committee was named; "who led the robotics
             # team until OpenAI wound it down": the group named earlier in the same sentence
-            position = self._start(ci, token)
-            sent_start = self._start(ci, token.sent[0])
+            position = self.start_of(ci, token)
+            sent_start = self.start_of(ci, token.sent[0])
             same = [g for g in self.parsed.groups if sent_start <= g.start < position]
             if same:
                 return max(same, key=lambda g: g.start)
@@ -581,7 +581,7 @@ class FactBuilder:
             if topic is not None:
                 return topic  # "The generative AI group is new. Zuckerberg set it up in February."
             group = self.parsed.previous_group(position)
-            if group and self._start(ci, token) - group.start < 400:
+            if group and self.start_of(ci, token) - group.start < 400:
                 return group
         if kind == GROUP and token.lemma_.lower() == "member":
             # "a board whose members include A", "the committee's members include A": the members' group
@@ -593,7 +593,7 @@ class FactBuilder:
                 if m is not None and m.kind == GROUP:
                     return m
                 if c.lower_ in ("its", "their"):
-                    return self._mention_of(ci, c, GROUP)
+                    return self.mention_of(ci, c, GROUP)
         named = _named_appositive(self.parsed, ci, token) if kind == ORG else None
         if named:
             return named
@@ -654,7 +654,7 @@ class FactBuilder:
                       for t in p.subtree}
             tokens = [t for t in _phrase_until_comma(cand) if t.i not in named]
             text = " ".join(t.text for t in tokens)
-            if not self._title_re.search(text):
+            if not self.title_re.search(text):
                 continue
             if any((m := self.parsed.mention(ci, t)) and m.kind == PERSON for t in tokens):
                 continue  # "as the great-grandson of founder Henry Ford": a relation, not a post
@@ -674,7 +674,7 @@ class FactBuilder:
             return role or None, org
         return None, None
 
-    def _amount(self, ci: int, sent: Span, token: Token):
+    def amount_of(self, ci: int, sent: Span, token: Token):
         doc = sent.doc
         spans = [(t.idx, t.idx + len(t)) for t in token.subtree]
         lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
@@ -740,12 +740,12 @@ class FactBuilder:
 
     def _title_fact(self, ci: int, sent: Span, token: Token, person: Mention, tokens: list[Token]) -> None:
         text = " ".join(t.text for t in tokens)
-        title = self._title_re.search(text)
+        title = self.title_re.search(text)
         if not title:
             return
         orgs = [m for t in tokens if (m := self.parsed.mention(ci, t)) and m.kind == ORG and m.certain]
-        base = dict(doc=self.parsed.document.id, evidence=self._evidence(ci, sent), extractor=self.extractor,
-                    keywords=[(self._start(ci, tokens[0]), self._start(ci, tokens[-1]) + len(tokens[-1]))])
+        base = dict(doc=self.parsed.document.id, evidence=self.evidence_of(ci, sent), extractor=self.extractor,
+                    keywords=[(self.start_of(ci, tokens[0]), self.start_of(ci, tokens[-1]) + len(tokens[-1]))])
         if _FOUNDER.search(text):
             if re.search(r"\bfounders? of (?:a|an|the|his|her|their)\b", text):
                 return
@@ -770,7 +770,7 @@ class FactBuilder:
                     # "the data-labelling company's founder": the organization the reference resolved to
                     orgs = _referenced_orgs(self.parsed, ci, [t for t in tokens if t.i in scope])
             names = list(dict.fromkeys(m.name for m in orgs)) or \
-                [self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)]
+                [self.parsed.previous_org(self.start_of(ci, tokens[0]), definite=True)]
             for org_name in filter(None, names):
                 self.facts.append(Fact(kind="founded", person=person.name, org=org_name,
                                        confidence=0.8 if orgs else 0.6, date=None, **base))
@@ -786,7 +786,7 @@ class FactBuilder:
                                    for t in tokens):  # not "led by directors A, B and C"
             org = self._org_in_view(ci, sent, tokens[0])  # "chief executive Satya Nadella told employees"
         if _NEW_IN_ROLE.search(text[:title.start()]):
-            org_name = org.name if org else self.parsed.previous_org(self._start(ci, tokens[0]), definite=True)
+            org_name = org.name if org else self.parsed.previous_org(self.start_of(ci, tokens[0]), definite=True)
             if org_name:
                 self.facts.append(Fact(kind="joined", person=person.name, org=org_name, role=self._role_text(ci, tokens) or title.group(0),
                                        confidence=0.7 if org else 0.6, date=None, **base))
@@ -797,7 +797,7 @@ class FactBuilder:
             self.facts.append(Fact(kind="member", person=person.name, org=org.name, group="board",
                                    confidence=0.6, date=None, **base))
             return
-        if any(t.text == ":" for t in tokens) or any(t.tag_ in ("NNS", "NNPS") and self._title_re.fullmatch(t.text)
+        if any(t.text == ":" for t in tokens) or any(t.tag_ in ("NNS", "NNPS") and self.title_re.fullmatch(t.text)
                                                      for t in tokens):
             return  # "five of the company's policy leads: A, B": a plural describes a group, not a post
         role = self._role_text(ci, tokens)
@@ -838,15 +838,15 @@ class FactBuilder:
                         break
             if investor and investee and investor.kind == ORG and investee.kind == ORG and investor.name != investee.name:
                 self.facts.append(Fact(kind="invested", doc=self.parsed.document.id, investor=investor.name,
-                                       investee=investee.name, evidence=self._evidence(ci, sent), confidence=0.8,
+                                       investee=investee.name, evidence=self.evidence_of(ci, sent), confidence=0.8,
                                        date=None, extractor=self.extractor,
-                                       keywords=[(self._start(ci, token), self._start(ci, token) + len(token))]))
+                                       keywords=[(self.start_of(ci, token), self.start_of(ci, token) + len(token))]))
 
     # ---- attributes ----------------------------------------------------------------------------
-    def _start(self, ci: int, token: Token) -> int:
+    def start_of(self, ci: int, token: Token) -> int:
         return self.parsed.chunks[ci].offset + token.idx
 
-    def _evidence(self, ci: int, sent: Span) -> Evidence:
+    def evidence_of(self, ci: int, sent: Span) -> Evidence:
         offset = self.parsed.chunks[ci].offset
         start, end = offset + sent.start_char, offset + sent.end_char
         text = self.parsed.document.text
@@ -856,7 +856,7 @@ class FactBuilder:
             end -= 1
         return Evidence(start, end, text[start:end])
 
-    def _date(self, ci: int, sent: Span, token: Token) -> str | None:
+    def date_of(self, ci: int, sent: Span, token: Token) -> str | None:
         return event_date(sent, token, self.parsed.document.published)
 
     def _reasons(self, ci: int, sent: Span, person: Mention, frame: dict[str, Any]) -> list[str]:

@@ -8,16 +8,14 @@ with that word ("the Alignment team").
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import conjuncts
 from exodus.extraction.mentions import GROUP, ORG, PERSON, Mention
+from exodus.extraction.rule_api import RuleBuilder
 from exodus.schema import Fact
 
-if TYPE_CHECKING:
-    from exodus.extraction.frames import FactBuilder
 
 _MEMBER_WORDS = {"researcher", "member", "scientist", "engineer", "lead", "co-lead", "colead", "leader",
                  "co-leader", "head", "chair", "co-chair", "chairman", "chairwoman", "manager", "staffer"}
@@ -26,7 +24,7 @@ _LEAD_ROLES = {"lead", "co-lead", "colead", "leader", "co-leader", "head", "chai
 _GROUP_PREPS = {"on", "in", "of", "at"}
 
 
-def group_title_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def group_title_facts(builder: RuleBuilder, ci: int, sent: Span) -> None:
     parsed = builder.parsed
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _MEMBER_WORDS:
@@ -37,7 +35,7 @@ def group_title_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
         people = _titled_people(builder, ci, noun)
         if not people:
             continue
-        start = builder._start(ci, noun)
+        start = builder.start_of(ci, noun)
         org = group.org or parsed.previous_org(start, definite=True)
         if not org:
             continue
@@ -47,11 +45,11 @@ def group_title_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
                 continue
             builder.facts.append(Fact(kind="member", doc=parsed.document.id, person=person.name, org=org,
                                       group=group.name, role=role, date=None, confidence=0.6,
-                                      evidence=builder._evidence(ci, sent), extractor=builder.extractor,
+                                      evidence=builder.evidence_of(ci, sent), extractor=builder.extractor,
                                       keywords=[(start, start + len(noun))]))
 
 
-def _named_group(builder: "FactBuilder", ci: int, noun: Token) -> Mention | None:
+def _named_group(builder: RuleBuilder, ci: int, noun: Token) -> Mention | None:
     """The group the title names: "a researcher on the X team" or "an X researcher"."""
     parsed = builder.parsed
     for prep in noun.children:
@@ -64,7 +62,7 @@ def _named_group(builder: "FactBuilder", ci: int, noun: Token) -> Mention | None
     if not modifiers or any((m := parsed.mention(ci, c)) and m.kind != ORG for c in modifiers):
         return None  # (a group name the NER took for an organization's still counts when a group has it)
     words = " ".join(t.text for c in modifiers for t in c.subtree if t.dep_ != "det").lower()
-    start = builder._start(ci, noun)
+    start = builder.start_of(ci, noun)
     known = sorted(parsed.groups, key=lambda g: (g.start > start, abs(g.start - start)))
     for g in known:
         name = g.name.lower().split()
@@ -73,7 +71,7 @@ def _named_group(builder: "FactBuilder", ci: int, noun: Token) -> Mention | None
     return None
 
 
-def _titled_people(builder: "FactBuilder", ci: int, noun: Token) -> list[Mention]:
+def _titled_people(builder: RuleBuilder, ci: int, noun: Token) -> list[Mention]:
     """Who carries the title: the name it stands in apposition to ("X, a researcher on ..."),
     all of a coordinated list ("X and Y, researchers on ...")."""
     parsed = builder.parsed

@@ -8,18 +8,16 @@ funding from A and B": A, B and C back X.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from exodus.extraction.arguments import conjuncts
 from exodus.extraction.hedging import is_hedged
-from exodus.extraction.investor_lists import _emit, _orgs, surface_list
+from exodus.extraction.investor_lists import emit_investments, listed_orgs, surface_list
 from exodus.extraction.mentions import ORG, PERSON
+from exodus.extraction.rule_api import RuleBuilder
 from exodus.schema import Fact
 
-if TYPE_CHECKING:
-    from exodus.extraction.frames import FactBuilder
 
 # Prepositions that add a companion to a clause: "alongside C", "along with C", "together with C".
 _COMPANION_PREPS = {"alongside"}
@@ -30,7 +28,7 @@ _MONEY_NOUNS = {"money", "cash", "capital", "funds", "funding", "financing", "ba
                 "million", "billion", "m", "bn", "donation", "donations"}
 
 
-def companion_investor_facts(builder: "FactBuilder", ci: int, sent: Span, new_facts: list[Fact]) -> None:
+def companion_investor_facts(builder: RuleBuilder, ci: int, sent: Span, new_facts: list[Fact]) -> None:
     investees = {f.investee for f in new_facts if f.kind == "invested" and f.investee}
     if len(investees) == 1:
         investee = next(iter(investees))
@@ -38,12 +36,12 @@ def companion_investor_facts(builder: "FactBuilder", ci: int, sent: Span, new_fa
         for anchor, names in _companions(builder, ci, sent):
             investors = [m for m in names if m.name not in known]
             if investors and not is_hedged(anchor, builder.lexicon):
-                _emit(builder, ci, sent, anchor, investors, investee, 0.7)
+                emit_investments(builder, ci, sent, anchor, investors, investee, 0.7)
                 known |= {m.name for m in investors}
     _money_from(builder, ci, sent)
 
 
-def _companions(builder: "FactBuilder", ci: int, sent: Span) -> list[tuple[Token, list]]:
+def _companions(builder: RuleBuilder, ci: int, sent: Span) -> list[tuple[Token, list]]:
     out = []
     for t in sent:
         items: list[Token] = []
@@ -67,13 +65,13 @@ def _companions(builder: "FactBuilder", ci: int, sent: Span) -> list[tuple[Token
         if not items:
             continue
         tokens = [x for i in items for x in conjuncts(i) + surface_list(builder, ci, i)]
-        names = _orgs(builder, ci, tokens)
+        names = listed_orgs(builder, ci, tokens)
         if names and not any(m and m.kind == PERSON for m in (builder.parsed.mention(ci, i) for i in items)):
             out.append((t, names))
     return out
 
 
-def _money_from(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def _money_from(builder: RuleBuilder, ci: int, sent: Span) -> None:
     """"X launched with $3 million from A and B" / "... from a group of donors that includes A and B"."""
     for verb in sent:
         if verb.pos_ != "VERB" or is_hedged(verb, builder.lexicon):
@@ -101,9 +99,9 @@ def _money_from(builder: "FactBuilder", ci: int, sent: Span) -> None:
                 else:
                     tokens += conjuncts(p)
         tokens = [x for t in tokens for x in [t] + surface_list(builder, ci, t)]
-        investors = _orgs(builder, ci, tokens)
+        investors = listed_orgs(builder, ci, tokens)
         if investors:
-            _emit(builder, ci, sent, verb, investors, investee.name, 0.7)
+            emit_investments(builder, ci, sent, verb, investors, investee.name, 0.7)
 
 
 def _group_members(group: Token) -> list[Token]:

@@ -7,7 +7,6 @@ the organization whose round (or money) the sentence speaks of.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
@@ -15,10 +14,9 @@ from exodus.extraction.arguments import conjuncts
 from exodus.extraction.hedging import is_hedged
 from exodus.extraction.mentions import ORG, PERSON, Mention
 from exodus.extraction.round_owners import person_affiliation
+from exodus.extraction.rule_api import RuleBuilder
 from exodus.schema import Fact
 
-if TYPE_CHECKING:
-    from exodus.extraction.frames import FactBuilder
 
 # Words that make a sentence (or the one before it) speak of a funding round.
 ROUND_WORDS = {"round", "funding", "financing", "fundraising", "raise", "investment", "series", "seed",
@@ -33,7 +31,7 @@ _LEAD_VERBS = {"lead", "co-lead"}
 _INVESTMENT_VERBS = {"make", "commit", "complete", "finalize", "finalise"}
 
 
-def investor_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
+def investor_list_facts(builder: RuleBuilder, ci: int, sent: Span) -> None:
     from exodus.extraction.parsed import trigger_lemma
 
     for token in sent:
@@ -55,7 +53,7 @@ def investor_list_facts(builder: "FactBuilder", ci: int, sent: Span) -> None:
             _took_part(builder, ci, sent, token)
 
 
-def _participation(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None:
+def _participation(builder: RuleBuilder, ci: int, sent: Span, verb: Token) -> None:
     """"Khosla Ventures, Altimeter and MGX also joined." after a round: participants in that round."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "ccomp")]
     if any(o.lemma_.lower() not in ROUND_WORDS for o in objects) or _is_passive(verb):
@@ -68,14 +66,14 @@ def _participation(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> 
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    investors = _orgs(builder, ci, [t for s in subjects for t in conjuncts(s) + surface_list(builder, ci, s)])
+    investors = listed_orgs(builder, ci, [t for s in subjects for t in conjuncts(s) + surface_list(builder, ci, s)])
     if not investors or _has_person(builder, ci, subjects):
         return
-    owner = builder.parsed.round_owner(builder._start(ci, verb))
-    _emit(builder, ci, sent, verb, investors, owner, 0.7)
+    owner = builder.parsed.round_owner(builder.start_of(ci, verb))
+    emit_investments(builder, ci, sent, verb, investors, owner, 0.7)
 
 
-def _led_by(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None:
+def _led_by(builder: RuleBuilder, ci: int, sent: Span, verb: Token) -> None:
     """"raised a $350 million Series B round, co-led by A and B": a participle on the round."""
     if verb.dep_ not in ("acl", "advcl", "relcl"):
         return
@@ -100,15 +98,15 @@ def _led_by(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None:
     if owner is None and round_verb is not None:
         for c in round_verb.children:
             m = builder.parsed.mention(ci, c) if c.dep_ == "nsubj" else None
-            if m and m.kind == ORG and (m.certain or builder.parsed._named_before(m.name, builder._start(ci, c))):
+            if m and m.kind == ORG and (m.certain or builder.parsed.named_before(m.name, builder.start_of(ci, c))):
                 owner = m.name
     if owner is None:
-        owner = builder.parsed.round_owner(builder._start(ci, verb))
-    investors = _orgs(builder, ci, [t for a in agents for t in conjuncts(a) + surface_list(builder, ci, a)])
-    _emit(builder, ci, sent, verb, investors, owner, 0.8)
+        owner = builder.parsed.round_owner(builder.start_of(ci, verb))
+    investors = listed_orgs(builder, ci, [t for a in agents for t in conjuncts(a) + surface_list(builder, ci, a)])
+    emit_investments(builder, ci, sent, verb, investors, owner, 0.8)
 
 
-def _comes_from(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None:
+def _comes_from(builder: RuleBuilder, ci: int, sent: Span, verb: Token) -> None:
     """"The money comes from A, B and C, along with D": the backers of the organization."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not any(s.lemma_.lower() in _MONEY_WORDS or any(t.text in ("$", "€", "£") for t in s.subtree)
@@ -117,15 +115,15 @@ def _comes_from(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> Non
     froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
     if not froms:
         return
-    position = builder._start(ci, verb)
+    position = builder.start_of(ci, verb)
     tokens = [t for f in froms for p in f.children if p.dep_ == "pobj"
               for t in conjuncts(p) + surface_list(builder, ci, p)]
-    investors = _orgs(builder, ci, tokens) + list_items_after(builder, ci, sent, froms[0])
+    investors = listed_orgs(builder, ci, tokens) + list_items_after(builder, ci, sent, froms[0])
     owner = builder.parsed.round_owner(position) or builder.parsed.previous_org(position, definite=True)
-    _emit(builder, ci, sent, verb, investors, owner, 0.7)
+    emit_investments(builder, ci, sent, verb, investors, owner, 0.7)
 
 
-def _investment_in(builder: "FactBuilder", ci: int, sent: Span, noun: Token) -> None:
+def _investment_in(builder: RuleBuilder, ci: int, sent: Span, noun: Token) -> None:
     """"it is making a new investment, worth billions of dollars, in OpenAI": the "in" phrase the
     parser hung on a modifier; "Meta's $14.3bn investment in the data company"."""
     parsed = builder.parsed
@@ -151,11 +149,11 @@ def _investment_in(builder: "FactBuilder", ci: int, sent: Span, noun: Token) -> 
         m = parsed.mention(ci, target)
         if m and m.kind == ORG and m.name == investor.name and target.pos_ == "NOUN":
             # "the data company" read as the possessor just named: the organization named before it
-            earlier = [x for x in parsed._timeline if x.kind == ORG and x.certain and x.name != investor.name
-                       and x.start < builder._start(ci, noun)]
+            earlier = [x for x in parsed.timeline if x.kind == ORG and x.certain and x.name != investor.name
+                       and x.start < builder.start_of(ci, noun)]
             m = earlier[-1] if earlier else None
         if m and m.kind == ORG and m.name != investor.name:
-            _emit(builder, ci, sent, noun, [investor], m.name, 0.75, amount=True)
+            emit_investments(builder, ci, sent, noun, [investor], m.name, 0.75, amount=True)
             return
 
 
@@ -163,7 +161,7 @@ def _investment_in(builder: "FactBuilder", ci: int, sent: Span, noun: Token) -> 
 _FROM_NOUNS = {"investment", "participation", "backing", "commitment", "contribution", "money", "capital"}
 
 
-def _round_money_from(builder: "FactBuilder", ci: int, sent: Span, noun: Token) -> None:
+def _round_money_from(builder: RuleBuilder, ci: int, sent: Span, noun: Token) -> None:
     """"The round includes investments from A, B and C", "the financing drew backing from A and B": the
     givers of money in a round whose owner the article has named."""
     verb = noun.head
@@ -175,13 +173,13 @@ def _round_money_from(builder: "FactBuilder", ci: int, sent: Span, noun: Token) 
     if not froms:
         return
     tokens = [t for f in froms for p in f.children if p.dep_ == "pobj" for t in conjuncts(p) + surface_list(builder, ci, p)]
-    investors = _orgs(builder, ci, tokens) + list_items_after(builder, ci, sent, froms[0])
-    position = builder._start(ci, noun)
+    investors = listed_orgs(builder, ci, tokens) + list_items_after(builder, ci, sent, froms[0])
+    position = builder.start_of(ci, noun)
     owner = builder.parsed.round_owner(position) or builder.parsed.previous_org(position, definite=True)
-    _emit(builder, ci, sent, noun, _unique(investors), owner, 0.7)
+    emit_investments(builder, ci, sent, noun, _unique(investors), owner, 0.7)
 
 
-def _took_part(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None:
+def _took_part(builder: RuleBuilder, ci: int, sent: Span, verb: Token) -> None:
     """"A, B and C also took part" right after a round: participants in that round."""
     if any(c.dep_ == "prep" and not any(p.lemma_.lower() in ROUND_WORDS for p in c.children)
            for c in verb.children) or not _round_context(builder, ci, sent, verb):
@@ -189,9 +187,9 @@ def _took_part(builder: "FactBuilder", ci: int, sent: Span, verb: Token) -> None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects or _has_person(builder, ci, subjects):
         return
-    investors = _orgs(builder, ci, [t for s in subjects for t in conjuncts(s) + surface_list(builder, ci, s)])
-    owner = builder.parsed.round_owner(builder._start(ci, verb))
-    _emit(builder, ci, sent, verb, investors, owner, 0.7)
+    investors = listed_orgs(builder, ci, [t for s in subjects for t in conjuncts(s) + surface_list(builder, ci, s)])
+    owner = builder.parsed.round_owner(builder.start_of(ci, verb))
+    emit_investments(builder, ci, sent, verb, investors, owner, 0.7)
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
@@ -202,7 +200,7 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def list_items_after(builder: "FactBuilder", ci: int, sent: Span, start: Token) -> list[Mention]:
+def list_items_after(builder: RuleBuilder, ci: int, sent: Span, start: Token) -> list[Mention]:
     """Organizations listed after `start` to the end of the sentence, when the parser broke the
     list: names that head a list item, not modifiers ("former Google chief executive X")."""
     out: list[Mention] = []
@@ -221,7 +219,7 @@ def list_items_after(builder: "FactBuilder", ci: int, sent: Span, start: Token) 
     return out
 
 
-def surface_list(builder: "FactBuilder", ci: int, token: Token) -> list[Token]:
+def surface_list(builder: RuleBuilder, ci: int, token: Token) -> list[Token]:
     """The names listed with `token` ("A, B Capital and C"), read off the surface, for lists the
     parser broke apart."""
     from exodus.extraction.parsed import name_lists
@@ -234,7 +232,7 @@ def surface_list(builder: "FactBuilder", ci: int, token: Token) -> list[Token]:
     return [token]
 
 
-def _round_context(builder: "FactBuilder", ci: int, sent: Span, token: Token) -> bool:
+def _round_context(builder: RuleBuilder, ci: int, sent: Span, token: Token) -> bool:
     """Does this sentence or one of the two before it speak of a funding round?"""
     doc = sent.doc
     start = sent.start
@@ -248,7 +246,7 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _has_person(builder: "FactBuilder", ci: int, subjects: list[Token]) -> bool:
+def _has_person(builder: RuleBuilder, ci: int, subjects: list[Token]) -> bool:
     for s in subjects:
         for t in conjuncts(s):
             m = builder.parsed.mention(ci, t)
@@ -257,7 +255,7 @@ def _has_person(builder: "FactBuilder", ci: int, subjects: list[Token]) -> bool:
     return False
 
 
-def _orgs(builder: "FactBuilder", ci: int, tokens: list[Token]) -> list[Mention]:
+def listed_orgs(builder: RuleBuilder, ci: int, tokens: list[Token]) -> list[Mention]:
     out: list[Mention] = []
     for t in tokens:
         m = builder.parsed.mention(ci, t)
@@ -266,15 +264,15 @@ def _orgs(builder: "FactBuilder", ci: int, tokens: list[Token]) -> list[Mention]
     return out
 
 
-def _emit(builder: "FactBuilder", ci: int, sent: Span, token: Token, investors: list[Mention],
+def emit_investments(builder: RuleBuilder, ci: int, sent: Span, token: Token, investors: list[Mention],
           investee: str | None, confidence: float, amount: bool = False) -> None:
     if not investee or any(m.name == investee for m in investors):
         return  # a listed investor taken for the company funded: the round's owner is not known
-    start = builder._start(ci, token)
-    base = dict(kind="invested", doc=builder.parsed.document.id, evidence=builder._evidence(ci, sent),
+    start = builder.start_of(ci, token)
+    base = dict(kind="invested", doc=builder.parsed.document.id, evidence=builder.evidence_of(ci, sent),
                 extractor=builder.extractor, keywords=[(start, start + len(token))],
-                date=builder._date(ci, sent, token))
-    value = builder._amount(ci, sent, token) if amount and len(investors) == 1 else None
+                date=builder.date_of(ci, sent, token))
+    value = builder.amount_of(ci, sent, token) if amount and len(investors) == 1 else None
     text = builder.parsed.document.text
     for m in investors:
         if m.name != investee and not (m.end and person_affiliation(text, m.end)):

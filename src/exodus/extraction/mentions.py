@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Doc
 
 from exodus.extraction.lexicon import Lexicon, fold_name
 
@@ -217,3 +220,24 @@ def _gazetteer_regex(lexicon: Lexicon) -> re.Pattern[str]:
         alternatives = sorted((re.escape(n) for n in names), key=len, reverse=True)
         _REGEX_CACHE[key] = re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?![\w])")
     return _REGEX_CACHE[key]
+
+
+class ParsedChunk(Protocol):
+    """A parsed stretch of a document: the spaCy doc and where it starts in the text."""
+
+    offset: int
+    doc: Doc
+
+
+class MentionIndex(Protocol):
+    """What the passes that find names the tagger missed need of the parsed document they add
+    mentions to (`parsed.ParsedDocument` is one); they never import it, since it runs them."""
+
+    lexicon: Lexicon
+    table: EntityTable
+    token_mentions: dict[tuple[int, int], Mention]
+    org_words: set[str]
+    headline_owners: list[str]
+
+    def add_to_timeline(self, mention: Mention) -> None:
+        """Record a mention found after the first pass, in text order."""

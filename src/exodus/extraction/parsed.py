@@ -76,7 +76,7 @@ class ParsedDocument:
     lexicon: Lexicon
     table: EntityTable = field(init=False)
     token_mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
-    _timeline: list[Mention] = field(default_factory=list)
+    timeline: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     groups: list[Mention] = field(default_factory=list)
 
@@ -95,23 +95,23 @@ class ParsedDocument:
                     self.table.org_counts[m.name] += 2
                     self._title_orgs[m.name] += 2
         titles = set(self.lexicon.titles)
-        self._org_words = set(self.lexicon.nouns.get("org_words", []))
+        self.org_words = set(self.lexicon.nouns.get("org_words", []))
         org_names: list[str] = []
         self._org_like = self._org_like_names()
-        self._headline_owners = headline_round_owners(self.document.title)
-        self._org_like.update(fold_name(name) for name in self._headline_owners)
+        self.headline_owners = headline_round_owners(self.document.title)
+        self._org_like.update(fold_name(name) for name in self.headline_owners)
         self._dateline = dateline_span(text)
         # words the NER calls a person on their own: a surname, which makes the full name a person's
         surnames = frozenset(e.text for c in self.chunks for e in c.doc.ents if e.label_ == "PERSON" and len(e) == 1
                              and e.text[:1].isupper() and not self.lexicon.canonical_org(e.text))
         for chunk in self.chunks:
             _mark_nicknamed_people(chunk.doc)
-            _whole_names(chunk.doc, self._org_words)
+            _whole_names(chunk.doc, self.org_words)
             generic = set(self.lexicon.nouns.get("generic_not_names", []))
             # "a consumer AI division": a technology word the NER took for an organization names none
             chunk.doc.ents = [e for e in chunk.doc.ents if not (len(e) == 1 and e.text in generic)]
             chunk.doc.ents = [e for e in chunk.doc.ents if e.text.lower().strip(". ") not in titles]
-            people = untagged_people(chunk.doc, titles, self._known_or_org_like, self._org_words, surnames)
+            people = untagged_people(chunk.doc, titles, self._known_or_org_like, self.org_words, surnames)
             if people:
                 spans = {t.i for span in people for t in span}
                 kept = [e for e in chunk.doc.ents if not any(t.i in spans for t in e)]
@@ -149,7 +149,7 @@ class ParsedDocument:
             if not (len(name.split()) == 1 and self.table.is_person(name)):
                 self.table.add_org(name)
         self.table.finish()
-        for name in self._headline_owners:  # a funding headline names the article's company
+        for name in self.headline_owners:  # a funding headline names the article's company
             canonical = self.table.org(name) if self.table.is_known_org(name) else None
             if canonical:
                 self._title_orgs[canonical] += 2
@@ -158,7 +158,7 @@ class ParsedDocument:
         for ci, chunk in enumerate(self.chunks):
             timeline.extend(self._entity_mentions(ci, chunk))
         timeline.sort(key=lambda m: m.start)
-        self._timeline = timeline
+        self.timeline = timeline
         self._starts = [m.start for m in timeline]
         for ci, chunk in enumerate(self.chunks):
             headline_owner_mentions(self, ci, chunk)
@@ -230,7 +230,7 @@ class ParsedDocument:
             start = chunk.offset + tok.idx
             lower = tok.lower_
             if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ != "compound" and \
-                    tok.lower_ in self._org_words and tok.i > 0:
+                    tok.lower_ in self.org_words and tok.i > 0:
                 # "Acme Robotics", "Index Ventures": a capitalized name ending in a company word
                 names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_]
                 if names and all(t.text[:1].isupper() for t in names) and names[-1].i == tok.i - 1:
@@ -239,7 +239,7 @@ class ParsedDocument:
                     mention = Mention(ORG, self.table.add_org(text), chunk.offset + first.idx, start + len(tok))
                     for t in chunk.doc[first.i:tok.i + 1]:
                         self.token_mentions[(ci, t.i)] = mention
-                    self._add_to_timeline(mention)
+                    self.add_to_timeline(mention)
                     continue
             if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() and not tok.ent_type_ and \
                     fold_name(tok.text) in self.table.people:
@@ -248,7 +248,7 @@ class ParsedDocument:
                                   subject=tok.dep_ in ("nsubj", "nsubjpass") or
                                   (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")))
                 self.token_mentions[key] = mention
-                self._add_to_timeline(mention)  # a later "he" may mean this person
+                self.add_to_timeline(mention)  # a later "he" may mean this person
                 continue
             if lower in nouns["person_pronouns"] and tok.pos_ == "PRON":
                 antecedent = self._reporting_person(ci, tok) or self._relative_clause_person(ci, tok) or \
@@ -257,8 +257,8 @@ class ParsedDocument:
                     # "X, who led the team with him": an object pronoun is not the clause's own subject
                     sent_start = chunk.offset + tok.sent.start_char
                     if antecedent.start >= sent_start:
-                        earlier = [m for m in self._timeline if m.kind == PERSON and m.start < sent_start]
-                        others = [m for m in self._timeline if m.kind == PERSON and sent_start <= m.start < start
+                        earlier = [m for m in self.timeline if m.kind == PERSON and m.start < sent_start]
+                        others = [m for m in self.timeline if m.kind == PERSON and sent_start <= m.start < start
                                   and m.name != antecedent.name]
                         antecedent = others[-1] if others else (earlier[-1] if earlier else None)
                 if antecedent:
@@ -267,7 +267,7 @@ class ParsedDocument:
                     self.token_mentions[key] = mention
                     if mention.subject:
                         # "He co-founded DeepMind ... He quit Google": a chain of pronouns stays on one person
-                        self._add_to_timeline(mention)
+                        self.add_to_timeline(mention)
             elif lower in ("it", "its", "they", "their", "them") and tok.pos_ == "PRON":
                 org = self._reporting_subject(ci, tok) or self._person_sentence_org(ci, tok) or \
                     self._previous_subject_org(ci, tok) or self.previous_org(start)
@@ -310,7 +310,7 @@ class ParsedDocument:
         noun = tok.lemma_.lower()
         if noun in ("company", "company's"):
             return None
-        for m in reversed(self._timeline[:bisect_left(self._starts, position)]):
+        for m in reversed(self.timeline[:bisect_left(self._starts, position)]):
             if position - m.start > 1500:
                 break
             if m.kind == ORG and m.certain and len(m.name.split()) > 1 and \
@@ -318,10 +318,10 @@ class ParsedDocument:
                 return m.name
         return None
 
-    def _add_to_timeline(self, mention: Mention) -> None:
+    def add_to_timeline(self, mention: Mention) -> None:
         i = bisect_left(self._starts, mention.start)
         self._starts.insert(i, mention.start)
-        self._timeline.insert(i, mention)
+        self.timeline.insert(i, mention)
 
     def _described_as(self, tok: Token, position: int) -> str | None:
         """"The startup", once one organization was introduced as a startup ("the chatbot startup
@@ -371,11 +371,11 @@ class ParsedDocument:
                                   start, chunk.offset + item[-1].idx + len(item[-1]))
                 for t in item:
                     self.token_mentions[(ci, t.i)] = mention
-                self._add_to_timeline(mention)
+                self.add_to_timeline(mention)
 
     def _known_or_org_like(self, text: str) -> bool:
         """A known organization, or the company a funding headline names."""
-        return self.table.is_known_org(text) or fold_name(text) in {fold_name(h) for h in self._headline_owners}
+        return self.table.is_known_org(text) or fold_name(text) in {fold_name(h) for h in self.headline_owners}
 
     def _org_like_names(self) -> set[str]:
         """Names spaCy calls PERSON that are organizations: tagged ORG more often elsewhere in the
@@ -554,18 +554,14 @@ class ParsedDocument:
         return None
 
     # ---- queries ----------------------------------------------------------------------------
-    def timeline_mentions(self) -> list[Mention]:
-        """Every mention of a person or organization, in the order of the text."""
-        return list(self._timeline)
-
     def mention(self, ci: int, token: Token) -> Mention | None:
         return self.token_mentions.get((ci, token.i))
 
     def previous(self, position: int, kind: str) -> Mention | None:
         i = bisect_left(self._starts, position) - 1
         while i >= 0:
-            if self._timeline[i].kind == kind:
-                return self._timeline[i]
+            if self.timeline[i].kind == kind:
+                return self.timeline[i]
             i -= 1
         return None
 
@@ -575,7 +571,7 @@ class ParsedDocument:
         then the most recent."""
         latest = self.previous(position, PERSON)
         window = min(sentence_start, position - 400)
-        candidates = [m for m in self._timeline if window <= m.start < position and m.kind == PERSON
+        candidates = [m for m in self.timeline if window <= m.start < position and m.kind == PERSON
                       and (m.certain or m.subject)]
         if not any(m.subject and m.start >= sentence_start for m in candidates):
             centre = self._previous_subject(sentence_start)
@@ -636,7 +632,7 @@ class ParsedDocument:
         "the company" continues the organization the sentence before (in the same paragraph) was
         about, its main clause's subject or that subject's possessor, not the clause's own subject."""
         sent_start = self.chunks[ci].offset + tok.sent.start_char
-        previous = self._previous_sentence(sent_start, same_paragraph=True)
+        previous = self.previous_sentence(sent_start, same_paragraph=True)
         if previous is None:
             return None
         pci, sent = previous
@@ -672,9 +668,9 @@ class ParsedDocument:
         sentence before (same paragraph) had as its main subject, when this sentence names no other."""
         sent_start = self.chunks[ci].offset + tok.sent.start_char
         position = self.chunks[ci].offset + tok.idx
-        if any(m.kind == ORG and m.certain and sent_start <= m.start < position for m in self._timeline):
+        if any(m.kind == ORG and m.certain and sent_start <= m.start < position for m in self.timeline):
             return None
-        previous = self._previous_sentence(sent_start, same_paragraph=True)
+        previous = self.previous_sentence(sent_start, same_paragraph=True)
         if previous is None:
             return None
         pci, sent = previous
@@ -690,7 +686,7 @@ class ParsedDocument:
                 return m.name
         return None
 
-    def _previous_sentence(self, sentence_start: int, same_paragraph: bool = False) -> tuple[int, Span] | None:
+    def previous_sentence(self, sentence_start: int, same_paragraph: bool = False) -> tuple[int, Span] | None:
         text = self.document.text
         for ci, chunk in enumerate(self.chunks):
             for sent in chunk.doc.sents:
@@ -771,7 +767,7 @@ class ParsedDocument:
                         # a name the NER was unsure of ("NEW YORK (Wire) - ...") is no round owner;
                         # "it" or "the company" resolved to an organization is
                         if m and m.kind == ORG and (m.certain or c.pos_ in ("PRON", "NOUN")) and \
-                                (m.certain or self._named_before(m.name, chunk.offset + tok.idx)):
+                                (m.certain or self.named_before(m.name, chunk.offset + tok.idx)):
                             self._round_owners.append((chunk.offset + tok.idx, m.name, event_date(tok.sent, tok, published)))
                     for t in objects:  # "Anthropic's Series E round"
                         m = self.token_mentions.get((ci, t.i)) if t.dep_ == "poss" else None
@@ -787,7 +783,7 @@ class ParsedDocument:
             return None
         for c in tok.children:
             m = self.token_mentions.get((ci, c.i)) if c.dep_ == "dobj" else None
-            if m is not None and m.kind == ORG and (m.certain or self._named_before(m.name, m.start)):
+            if m is not None and m.kind == ORG and (m.certain or self.named_before(m.name, m.start)):
                 return m.name
         return None
 
@@ -799,11 +795,11 @@ class ParsedDocument:
             return None
         return rounds[-1][1]
 
-    def _named_before(self, name: str, position: int) -> bool:
+    def named_before(self, name: str, position: int) -> bool:
         """"it has closed a round": a reference owns a round only when the organization it stands for has
         been named before it (in the text, or as a funding headline's company), not guessed from the title."""
-        return any(m.name == name and m.certain and m.start < position for m in self._timeline) or \
-            any(self.table.is_known_org(h) and self.table.org(h) == name for h in self._headline_owners)
+        return any(m.name == name and m.certain and m.start < position for m in self.timeline) or \
+            any(self.table.is_known_org(h) and self.table.org(h) == name for h in self.headline_owners)
 
     def primary_org(self) -> str | None:
         """What the article is about: the most mentioned organization, the first named on a tie."""
@@ -812,7 +808,7 @@ class ParsedDocument:
         counts: Counter = Counter()
         first: dict[str, int] = {}
         seen_starts = set()
-        for m in self._timeline:
+        for m in self.timeline:
             if m.kind == ORG and m.start not in seen_starts:
                 # a name the tagger missed ("Gojek", found by its place in the clause) counts too, a little less
                 seen_starts.add(m.start)
@@ -836,10 +832,10 @@ class ParsedDocument:
         """The organization a reference means. "The company" (definite) is the article's main
         organization once it has been named; "it" is the latest one, preferring the main one."""
         primary = self.primary_org()
-        if definite and primary and any(m.name == primary and m.start < position for m in self._timeline):
+        if definite and primary and any(m.name == primary and m.start < position for m in self.timeline):
             return primary
         window_start = max(0, position - 400)
-        recent = [m for m in self._timeline if window_start <= m.start < position and m.kind == ORG and m.certain]
+        recent = [m for m in self.timeline if window_start <= m.start < position and m.kind == ORG and m.certain]
         if primary and any(m.name == primary for m in recent):
             return primary
         if recent:

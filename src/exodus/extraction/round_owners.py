@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from exodus.extraction.mentions import ORG, Mention, MentionIndex, ParsedChunk
+
 # a headline's funding verb: its subject is the company that got the money
 _HEADLINE_VERBS = r"(?:raises|lands|secures|closes|bags|nets|snags|grabs|gets|wins|pulls in|rakes in|scores)"
 _NAME = r"((?:[A-Z0-9][\w&.\-]*|[a-z][a-z0-9]*[A-Z0-9]?[\w&.\-]*)(?: [A-Z0-9][\w&.\-]*){0,3})"
@@ -72,13 +74,12 @@ def person_affiliation(text: str, end: int) -> bool:
     return bool(_AFFILIATION.match(text[end:end + 120]))
 
 
-def headline_owner_mentions(parsed, ci: int, chunk) -> None:
+def headline_owner_mentions(parsed: MentionIndex, ci: int, chunk: ParsedChunk) -> None:
     """The funding headline's company wherever the text repeats its name, when the NER missed it
     ("Fjordmind Maritime, a developer of ..." parsed as a common noun)."""
-    from exodus.extraction.mentions import ORG, Mention
 
     doc = chunk.doc
-    for name in parsed._headline_owners:
+    for name in parsed.headline_owners:
         words = name.split()
         for tok in doc:
             if tok.text != words[0] or tok.i + len(words) > len(doc):
@@ -96,4 +97,4 @@ def headline_owner_mentions(parsed, ci: int, chunk) -> None:
                               subject=any(t.dep_ in ("nsubj", "nsubjpass") for t in span))
             for t in span:
                 parsed.token_mentions[(ci, t.i)] = mention
-            parsed._add_to_timeline(mention)
+            parsed.add_to_timeline(mention)

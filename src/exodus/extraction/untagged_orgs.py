@@ -4,15 +4,10 @@ one-word startup names are common in funding news, and the investment frames nee
 organizations."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from exodus.extraction.lexicon import fold_name
-from exodus.extraction.mentions import ORG, PERSON, Mention
-
-if TYPE_CHECKING:
-    from exodus.extraction.parsed import Chunk, ParsedDocument
+from exodus.extraction.mentions import ORG, PERSON, Mention, MentionIndex, ParsedChunk
 
 # verbs whose subject is the company that gets the money, when their object is money or a round
 _FUNDING_VERBS = {"raise", "secure", "close", "land", "net", "bag", "attract", "draw", "receive", "complete"}
@@ -27,7 +22,7 @@ _COMPANY_NOUNS = {"founder", "co-founder", "cofounder", "founders", "co-founders
 _BACKED_VERBS = {"back", "fund", "finance"}
 
 
-def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> None:
+def untagged_org_mentions(parsed: MentionIndex, ci: int, chunk: ParsedChunk) -> None:
     """Name tokens with no mention that are the funded company of a funding verb, or repeat an
     organization named elsewhere in the document."""
     for tok in chunk.doc:
@@ -37,7 +32,7 @@ def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> 
             mention = Mention(ORG, parsed.table.add_org(tok.text), chunk.offset + tok.idx,
                               chunk.offset + tok.idx + len(tok), subject=tok.dep_ == "nsubj")
             parsed.token_mentions[(ci, tok.i)] = mention
-            parsed._add_to_timeline(mention)
+            parsed.add_to_timeline(mention)
             continue
         repeat = tok.pos_ == "NOUN" and tok.text[:1].isupper() and fold_name(tok.text) in parsed.table.orgs and \
             not any(c.dep_ == "det" for c in tok.children)  # "lured to Anysphere", tagged a common noun
@@ -64,10 +59,10 @@ def untagged_org_mentions(parsed: "ParsedDocument", ci: int, chunk: "Chunk") -> 
                           subject=tok.dep_ in ("nsubj", "nsubjpass"))
         for t in names:
             parsed.token_mentions[(ci, t.i)] = mention
-        parsed._add_to_timeline(mention)
+        parsed.add_to_timeline(mention)
 
 
-def _open_name(parsed: "ParsedDocument", ci: int, tok: Token) -> bool:
+def _open_name(parsed: MentionIndex, ci: int, tok: Token) -> bool:
     """No mention yet, or only a guess: an untagged token, one the NER called a product or person
     and no mention took, or a lone capitalized word taken for an organization without certainty."""
     mention = parsed.token_mentions.get((ci, tok.i))
@@ -129,9 +124,9 @@ _EMPLOYER_VERBS = {"hire", "appoint", "name", "tap", "poach", "recruit", "promot
                    "form", "create", "fire", "oust", "dismiss", "rehire", "lure"}
 
 
-def _company_shaped(parsed: "ParsedDocument", names: list[Token]) -> bool:
+def _company_shaped(parsed: MentionIndex, names: list[Token]) -> bool:
     """One word ("Quorvex") or ending in a company word ("Essential AI"), never a person's two names."""
-    return len(names) == 1 or names[-1].lower_ in parsed._org_words
+    return len(names) == 1 or names[-1].lower_ in parsed.org_words
 
 
 def _funded_object(tok: Token) -> bool:
@@ -141,7 +136,7 @@ def _funded_object(tok: Token) -> bool:
         any(c.dep_ == "dobj" and (c.like_num or c.ent_type_ == "MONEY") for c in head.head.children)
 
 
-def _employer_subject(parsed: "ParsedDocument", ci: int, tok: Token) -> bool:
+def _employer_subject(parsed: MentionIndex, ci: int, tok: Token) -> bool:
     """"Quorvex hired Maria Lopez", "Quorvex disbanded its ethics team": who hires, names or disbands."""
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _EMPLOYER_VERBS:
@@ -176,7 +171,7 @@ def _company_noun_compound(tok: Token) -> bool:
     return tok.dep_ in ("compound", "poss") and tok.head.pos_ == "NOUN" and tok.head.lower_ in _COMPANY_NOUNS
 
 
-def _described_company(parsed: "ParsedDocument", tok: Token) -> bool:
+def _described_company(parsed: MentionIndex, tok: Token) -> bool:
     """"the Nvidia-backed startup Quillon", "an investor in Quillon": a name described as a company."""
     org_nouns = set(parsed.lexicon.nouns.get("org_reference", []))
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in org_nouns for c in tok.lefts):
@@ -190,7 +185,7 @@ def _described_company(parsed: "ParsedDocument", tok: Token) -> bool:
 _MOVE_VERBS = {"leave", "join", "quit", "rejoin", "exit", "depart"}
 
 
-def _title_employer(parsed: "ParsedDocument", tok: Token) -> bool:
+def _title_employer(parsed: MentionIndex, tok: Token) -> bool:
     """"was appointed chief executive of Quorvel", "head of research at Quorvel": the organization
     of a title."""
     head = tok.head
