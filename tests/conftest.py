@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from exodus.extraction.base import Extractor, get_extractor
 from exodus.settings import get_settings
+
+# Property tests draw the same examples on every run, in CI or not: a test that fails only for
+# some seeds would be a flaky test. (Without this, Hypothesis derandomizes only when CI is set.)
+hypothesis_settings.register_profile("exodus", derandomize=True, database=None, deadline=None)
+hypothesis_settings.load_profile("exodus")
 
 
 @pytest.fixture(scope="session")

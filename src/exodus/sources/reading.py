@@ -5,6 +5,8 @@ A bad input never stops the stream: it is yielded as an `InputError` (with `file
 """
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import re
 import sys
@@ -12,17 +14,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from exodus.errors import InputError
+from exodus.errors import InputError, InputNotice
 from exodus.schema import Document
 from exodus.settings import Settings, get_settings
-from exodus.sources.decoding import decode_text
+from exodus.sources.decoding import decode_document, decode_line, looks_binary, unpaired_surrogate
 from exodus.sources.frontmatter import split_front_matter
 from exodus.sources.html import html_to_article
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
-ReadResult = Document | InputError
+ReadResult = Document | InputError | InputNotice
 # A page piped in (`curl ... | exodus extract -`): a doctype or <html> first, after any comments.
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 
@@ -51,15 +53,31 @@ def _check_text(text: str, where: str, settings: Settings) -> None:
         raise InputError(where, "empty document (no text)")
 
 
-def _from_text_file(data: bytes, path: Path, where: str, published: str | None,
-                    settings: Settings) -> Document:
+def _check_unicode(value: str, field: str, where: str) -> None:
+    position = unpaired_surrogate(value)
+    if position is not None:
+        raise InputError(where, f"'{field}' holds a lone surrogate (\\u{ord(value[position]):04x} at character "
+                                f"{position}), which is not Unicode text")
+
+
+def _decoded(data: bytes, where: str, settings: Settings) -> Iterator[ReadResult | str]:
+    """The text of a whole file, preceded by a notice when it was read in a fallback character set."""
     _check_size(len(data), where, settings)
-    raw = decode_text(data, where)
+    decoded = decode_document(data, where)
+    if decoded.fallback:
+        yield InputNotice(where, f"not UTF-8; read as {decoded.fallback} (convert it to UTF-8 to be sure)")
+    yield decoded.text
+
+
+def _from_text_file(data: bytes, doc_id: str, where: str, published: str | None,
+                    settings: Settings) -> Iterator[ReadResult]:
+    *notices, raw = _decoded(data, where, settings)
+    yield from notices
     meta, body = split_front_matter(raw)
     body = body.strip("\r\n")
     _check_text(body, where, settings)
-    return Document(
-        id=meta.get("id") or path.stem,
+    yield Document(
+        id=str(meta.get("id") or doc_id),
         text=body,
         published=normalize_published(meta.get("published") or meta.get("date"), where) or published,
         url=meta.get("url"),
@@ -68,14 +86,15 @@ def _from_text_file(data: bytes, path: Path, where: str, published: str | None,
     )
 
 
-def _from_html_file(data: bytes, path: Path, where: str, published: str | None,
-                    settings: Settings) -> Document:
-    _check_size(len(data), where, settings)
-    article = html_to_article(decode_text(data, where), where)
+def _from_html_file(data: bytes, doc_id: str, where: str, published: str | None,
+                    settings: Settings) -> Iterator[ReadResult]:
+    *notices, raw = _decoded(data, where, settings)
+    yield from notices
+    article = html_to_article(raw, where)
     text = article["text"] or ""
     _check_text(text, where, settings)
-    return Document(
-        id=path.stem, text=text,
+    yield Document(
+        id=doc_id, text=text,
         published=normalize_published(article["published"], where) or published,
         url=article["url"], title=article["title"], source=where,
     )
@@ -94,6 +113,9 @@ def _document_from_json(line: str, where: str, published: str | None, settings: 
         raise InputError(where, f"document without {' and '.join(missing) or 'id'}")
     if not isinstance(obj["text"], str):
         raise InputError(where, "'text' must be a string")
+    for field in ("id", "text", "title", "url", "published"):
+        if isinstance(obj.get(field), str):
+            _check_unicode(obj[field], field, where)
     _check_text(obj["text"], where, settings)
     return Document(
         id=str(obj["id"]), text=obj["text"],
@@ -104,18 +126,31 @@ def _document_from_json(line: str, where: str, published: str | None, settings: 
 
 def _read_jsonl(stream: BinaryIO, name: str, published: str | None,
                 settings: Settings) -> Iterator[ReadResult]:
+    head = stream.read(8192)
+    # A documents JSONL starts with "{"; one binary line further on is that line's problem alone.
+    if looks_binary(head) and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        yield InputError(name, "binary data, not documents JSONL (one JSON object a line, UTF-8)")
+        return
+    stream.seek(0)
     for number, raw in enumerate(stream, 1):
         where = f"{name}:{number}"
         if not raw.strip():
             continue
         try:
-            line = decode_text(raw, where)
+            line = decode_line(raw, where)
             yield _document_from_json(line, where, published, settings)
         except InputError as err:
             yield err
 
 
-def _read_file(path: Path, published: str | None, settings: Settings) -> Iterator[ReadResult]:
+def _document_id(path: Path, root: Path | None) -> str:
+    """A file's id: its path below the directory given as input (no suffix), else its name."""
+    if root is None:
+        return path.stem
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def _read_file(path: Path, root: Path | None, published: str | None, settings: Settings) -> Iterator[ReadResult]:
     where = str(path)
     suffix = path.suffix.lower()
     try:
@@ -125,9 +160,9 @@ def _read_file(path: Path, published: str | None, settings: Settings) -> Iterato
             return
         data = path.read_bytes()
         if suffix in (".html", ".htm"):
-            yield _from_html_file(data, path, where, published, settings)
+            yield from _from_html_file(data, _document_id(path, root), where, published, settings)
         else:
-            yield _from_text_file(data, path, where, published, settings)
+            yield from _from_text_file(data, _document_id(path, root), where, published, settings)
     except InputError as err:
         yield err
     except OSError as err:
@@ -138,33 +173,59 @@ def _read_stdin(published: str | None, settings: Settings, stdin: BinaryIO) -> I
     data = stdin.read()
     head = data.lstrip()[:1]
     if head == b"{":
-        import io
         yield from _read_jsonl(io.BytesIO(data), "<stdin>", published, settings)
         return
+    # No path to name it by: the id is the content's hash, the same for the same text.
+    doc_id = f"stdin-{hashlib.sha256(data).hexdigest()[:12]}"
     try:
         if _HTML_START.match(data[:4096]):
-            yield _from_html_file(data, Path("stdin"), "<stdin>", published, settings)
+            yield from _from_html_file(data, doc_id, "<stdin>", published, settings)
         else:
-            yield _from_text_file(data, Path("stdin"), "<stdin>", published, settings)
+            yield from _from_text_file(data, doc_id, "<stdin>", published, settings)
     except InputError as err:
         yield err
+
+
+def unique_ids(results: Iterable[ReadResult]) -> Iterator[ReadResult]:
+    """`results` with every document whose id an earlier one of the same stream has replaced by
+    an `InputError` naming both: two documents with one id would overwrite each other's facts."""
+    first_seen: dict[str, str] = {}
+    for result in results:
+        if isinstance(result, Document):
+            where = result.source or result.id
+            if result.id in first_seen:
+                yield InputError(where, f"document id {result.id!r} is already used by {first_seen[result.id]} "
+                                        f"in this run; skipped (give each document its own id)")
+                continue
+            first_seen[result.id] = where
+        yield result
 
 
 def read_documents(inputs: Iterable[str | Path], published: str | None = None,
                    settings: Settings | None = None,
                    stdin: BinaryIO | None = None) -> Iterator[ReadResult]:
-    """Yield a `Document` for every article in `inputs`, or an `InputError` for what cannot be read.
+    """Yield a `Document` for every article in `inputs`, an `InputError` for what cannot be read
+    (skipped), and an `InputNotice` for what was read but should be known (a fallback charset).
 
     `inputs` are paths of .txt/.md/.html/.jsonl files, directories (read recursively,
     in sorted order) or `-` for stdin (JSONL when it starts with `{`, a page when it
     starts with a doctype or `<html>`, else one text).
+    A file's id is its front matter's `id`, else its path below the directory given as
+    input without the suffix (`a/news.txt` in `corpus/` is `a/news`), else its name;
+    text from stdin is known by a hash of its content. A document whose id an earlier
+    one already has is an `InputError`, never a silent overwrite.
     `published` is the date for documents that do not carry their own.
     """
     settings = settings or get_settings()
     default_published = normalize_published(published, "--published") if published else None
+    yield from unique_ids(_read_inputs(inputs, default_published, settings, stdin))
+
+
+def _read_inputs(inputs: Iterable[str | Path], published: str | None, settings: Settings,
+                 stdin: BinaryIO | None) -> Iterator[ReadResult]:
     for item in inputs:
         if str(item) == "-":
-            yield from _read_stdin(default_published, settings, stdin or sys.stdin.buffer)
+            yield from _read_stdin(published, settings, stdin or sys.stdin.buffer)
             continue
         path = Path(item)
         if path.is_dir():
@@ -172,12 +233,12 @@ def read_documents(inputs: Iterable[str | Path], published: str | None = None,
             if not files:
                 yield InputError(str(path), f"directory has no {', '.join(SUPPORTED_SUFFIXES)} files")
             for file in files:
-                yield from _read_file(file, default_published, settings)
+                yield from _read_file(file, path, published, settings)
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'}; "
                                             f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
                 continue
-            yield from _read_file(path, default_published, settings)
+            yield from _read_file(path, None, published, settings)
         else:
             yield InputError(str(path), "no such file or directory")

@@ -217,31 +217,31 @@ def delete_document(store: Store, doc_key: str) -> bool:
 
 def ingest_inputs(store: Store, inputs: Iterable[str], extractor: str | None = None, published: str | None = None,
                   on_problem: Callable[[Exception], None] | None = None,
-                  on_document: Callable[[Document, str], None] | None = None) -> IngestReport:
+                  on_document: Callable[[Document, str], None] | None = None,
+                  processes: int | None = None) -> IngestReport:
     """Read articles, extract facts from the new or changed ones, and store them. `extractor`: a
-    registered name (default: the `extractor` setting)."""
-    from exodus.errors import InputError
-    from exodus.extraction.base import get_extractor
-    from exodus.sources import read_documents
+    registered name (default: the `extractor` setting).
+
+    Documents go through the same checked path as `exodus extract`
+    (`exodus.extraction.pipeline.extract_documents`): an unreadable input, a document
+    the extractor fails on, or a fact whose evidence is not in its document is reported
+    to `on_problem` and skipped, and the batch goes on.
+    """
+    from exodus.extraction.pipeline import extract_documents, iter_documents
 
     unchanged = IngestReport()
+    report_problem = on_problem or (lambda problem: None)
 
     def fresh_documents() -> Iterator[Document]:
-        for item in read_documents(inputs, published=published):
-            if isinstance(item, InputError):
-                if on_problem:
-                    on_problem(item)
-                continue
-            if is_unchanged(store.conn, item):
+        for document in iter_documents(inputs, published=published, on_problem=report_problem):
+            if is_unchanged(store.conn, document):
                 unchanged.unchanged += 1
                 if on_document:
-                    on_document(item, "unchanged")
+                    on_document(document, "unchanged")
                 continue
-            yield item
+            yield document
 
-    from exodus.settings import get_settings
-
-    pairs = get_extractor(extractor or get_settings().extractor).extract_many(fresh_documents())
+    pairs = extract_documents(fresh_documents(), extractor=extractor, processes=processes, on_problem=report_problem)
     report = ingest_extracted(store, pairs, on_document=on_document)
     report.unchanged += unchanged.unchanged
     return report
