@@ -1,0 +1,112 @@
+"""Fuzzing the readers: whatever bytes a file holds, reading it gives documents, one-line problems
+or notices, never a traceback and never a hang. Derandomized (tests/conftest.py): the same inputs
+on every run."""
+from __future__ import annotations
+
+import io
+import json
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from exodus.errors import InputError, InputNotice
+from exodus.schema import Document
+from exodus.sources import read_documents
+
+EXAMPLES = 2000
+SECONDS_PER_INPUT = 10  # a generous cap: a hang, not a slow input, is what this catches
+
+WORDS = st.sampled_from(["Jan Leike", "left", "OpenAI", "joined", "Anthropic", "in May 2024", ".", "\n", "\n\n",
+                         "---", "id: x", "published: 2024-05-01", "title: T", "<p>", "</p>", "<html>", "<body>",
+                         "<script>", "&amp;", "&#0;", "\ufeff", "\u0141ukasz", "\x00", "\r\n", "{", "}", "\"", "\\",
+                         "\\ud800", "caf\u00e9", "\U0001F600", "\u202e"])
+TEXTS = st.lists(WORDS, max_size=40).map(" ".join)
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252", "latin-1"])
+
+
+@st.composite
+def file_bytes(draw) -> bytes:
+    """Bytes as files hold them: text in some encoding, cut or damaged, or raw bytes."""
+    kind = draw(st.sampled_from(["text", "damaged", "raw"]))
+    if kind == "raw":
+        return draw(st.binary(max_size=600))
+    data = draw(TEXTS).encode(draw(ENCODINGS), errors="replace")
+    if kind == "damaged" and data:
+        position = draw(st.integers(0, len(data) - 1))
+        data = data[:position] + draw(st.binary(min_size=1, max_size=4)) + data[position + 1:]
+    return data
+
+
+@st.composite
+def jsonl_bytes(draw) -> bytes:
+    """Lines of documents JSONL, some good, some not objects, some damaged, some raw bytes."""
+    lines = []
+    for _ in range(draw(st.integers(0, 5))):
+        shape = draw(st.sampled_from(["document", "value", "text", "bytes"]))
+        if shape == "document":
+            obj = {"id": draw(st.one_of(st.text(max_size=8), st.integers(), st.none())),
+                   "text": draw(st.one_of(TEXTS, st.integers(), st.none())),
+                   "published": draw(st.one_of(st.none(), st.sampled_from(["2024-05-01", "2024", "May", "2024-13"])))}
+            line = json.dumps(obj, ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass")
+        elif shape == "value":
+            line = json.dumps(draw(st.one_of(st.integers(), st.lists(st.integers()), st.text(max_size=5)))).encode()
+        elif shape == "text":
+            line = draw(TEXTS).encode("utf-8", "surrogatepass")
+        else:
+            line = draw(st.binary(max_size=200))
+        lines.append(line)
+    return b"\n".join(lines)
+
+
+def read_all(path: Path) -> None:
+    """Read `path` and check that every result is a document of real text, a problem or a notice."""
+    started = time.monotonic()
+    for result in read_documents([path]):
+        assert isinstance(result, (Document, InputError, InputNotice)), result
+        if isinstance(result, Document):
+            for value in (result.id, result.text, result.title or "", result.url or ""):
+                value.encode("utf-8")  # no lone surrogates get through
+            assert result.text.strip()
+        else:
+            assert "\n" not in str(result) and str(result).startswith(f"{path}")
+    assert time.monotonic() - started < SECONDS_PER_INPUT
+
+
+FUZZ = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                             HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@FUZZ
+@given(data=file_bytes())
+def test_text_reader_survives_any_bytes(tmp_path, data):
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    read_all(path)
+
+
+@FUZZ
+@given(data=file_bytes())
+def test_html_reader_survives_any_bytes(tmp_path, data):
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html><body><article><p>" + data + b"</p></article></body></html>")
+    read_all(path)
+
+
+@FUZZ
+@given(data=st.one_of(jsonl_bytes(), file_bytes()))
+def test_jsonl_reader_survives_any_bytes(tmp_path, data):
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(data)
+    read_all(path)
+
+
+@FUZZ
+@given(data=st.one_of(jsonl_bytes(), file_bytes()))
+def test_stdin_reader_survives_any_bytes(data):
+    started = time.monotonic()
+    for result in read_documents(["-"], stdin=io.BytesIO(data)):
+        assert isinstance(result, (Document, InputError, InputNotice)), result
+        if isinstance(result, Document):
+            result.text.encode("utf-8")
+    assert time.monotonic() - started < SECONDS_PER_INPUT
