@@ -1,6 +1,6 @@
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from exodus.resolution.corrections import add_alias, merge, split
+from exodus.resolution.corrections import CorrectionRefused, add_alias, merge, split
 from exodus.store import ingest_extracted, open_store
 from exodus.store.handmade import article, fact_in
 
@@ -74,19 +74,29 @@ def test_merging_is_idempotent_and_order_independent(names, pairs, data):
     shuffled = data.draw(st.permutations(pairs))
     one = store_with_people(names)
     for a, b in pairs:
-        merge(one, a, b)
+        merge_or_refused(one, a, b)
     result = partition(one)
     facts = one.conn.execute("SELECT count(*) FROM facts").fetchone()[0]
-    for a, b in pairs:  # again: nothing changes
-        merge(one, a, b)
+    for a, b in pairs:  # again: each is refused, nothing changes
+        assert merge_or_refused(one, a, b) == "refused"
     assert partition(one) == result
     other = store_with_people(names)
     for a, b in shuffled:
-        merge(other, a, b)
+        merge_or_refused(other, a, b)
     assert partition(other) == result
     assert other.conn.execute("SELECT count(*) FROM facts").fetchone()[0] == facts
     # the number of people is the number of connected groups of the merge graph
     assert len(result) == len(names) - _unions(names, pairs)
+
+
+def merge_or_refused(store, a, b):
+    """A forced merge; names that are one person already are refused (a merge that would change nothing)."""
+    try:
+        merge(store, a, b, force=True)
+    except CorrectionRefused as err:
+        assert "already the same person" in str(err)
+        return "refused"
+    return "merged"
 
 
 def _unions(names, pairs):
@@ -113,7 +123,7 @@ def test_different_people_with_one_surname_never_merge(first, last):
 
 def test_corrections_survive_reingestion():
     store = store_with_people(["Ada Quill", "Alan Marrow"])
-    merge(store, "Ada Quill", "Alan Marrow")
+    merge(store, "Ada Quill", "Alan Marrow", force=True)
     add_alias(store, "Ada Quill", "A. Q. Countess")
     doc = article("later", "Alan Marrow joined Beta Corp. A. Q. Countess joined Gamma.", "2024-06-01")
     for _ in range(2):
@@ -128,7 +138,7 @@ def test_corrections_survive_reingestion():
 
 def test_split_takes_a_name_away_and_keeps_it_apart():
     store = store_with_people(["Dario Quill", "Daniela Quill"])
-    merge(store, "Dario Quill", "Daniela Quill")
+    merge(store, "Dario Quill", "Daniela Quill", force=True)
     assert len(partition(store)) == 1
     split(store, "Dario Quill", "Daniela Quill")
     assert len(partition(store)) == 2

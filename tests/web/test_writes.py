@@ -39,11 +39,11 @@ def test_writes_need_a_token():
 def writable(store_path, tmp_path):
     copy = tmp_path / "copy.db"
     shutil.copy(store_path, copy)
-    return TestClient(create_app(copy, allow_writes=True, token="s3cret"))
+    return TestClient(create_app(copy, allow_writes=True, token="s3cret-of-16-chars"))
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"},
-                                     {"Authorization": "Basic s3cret"}])
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret-of-16-chars"},
+                                     {"Authorization": "Basic s3cret-of-16-chars"}])
 def test_a_write_without_the_token_is_refused(writable, headers):
     response = writable.post("/api/corrections/alias", json=WRITES[0][2], headers=headers)
     assert response.status_code == 401
@@ -51,7 +51,7 @@ def test_a_write_without_the_token_is_refused(writable, headers):
 
 
 def test_writes_with_the_token_change_the_store(writable):
-    auth = {"Authorization": "Bearer s3cret"}
+    auth = {"Authorization": "Bearer s3cret-of-16-chars"}
     assert writable.post("/api/corrections/alias", json=WRITES[0][2], headers=auth).status_code == 200
     assert writable.get("/api/people/Countess Lovelace").json()["person"] == "Ada Lovelace"
     assert writable.delete("/api/documents/wire-3", headers=auth).json() == {"deleted": "wire-3"}
@@ -61,5 +61,5 @@ def test_writes_with_the_token_change_the_store(writable):
 
 def test_an_impossible_correction_is_a_409(writable):
     response = writable.post("/api/corrections/split", json={"entity": "Ada Lovelace", "name": "Ada Lovelace"},
-                             headers={"Authorization": "Bearer s3cret"})
+                             headers={"Authorization": "Bearer s3cret-of-16-chars"})
     assert response.status_code == 409 and response.json()["detail"]

@@ -13,7 +13,8 @@ Serve the store as a web dashboard (a Sankey of who went where, people,
 organizations on a date, every fact with its sources) and a REST API with
 OpenAPI docs at /docs. Listens on 127.0.0.1 (this machine only) unless told
 otherwise. The store is opened read-only; --allow-writes adds the correction
-endpoints, which require `Authorization: Bearer TOKEN`.
+endpoints, which require `Authorization: Bearer TOKEN` (a token of at least 16
+characters). A store that cannot be read is refused before the server starts.
 
 example:
   exodus serve --db exodus.db
@@ -27,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, help="port (default: 8000, or EXODUS_WEB_PORT)")
     parser.add_argument("--allow-writes", action="store_true",
                         help="add the endpoints that change the store (corrections, removing an article)")
-    parser.add_argument("--token", help="the token write requests must send (or EXODUS_WEB_TOKEN); "
-                                        "required with --allow-writes")
+    parser.add_argument("--token", help="the token write requests must send (or EXODUS_WEB_TOKEN), at least 16 "
+                                        "characters; required with --allow-writes")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,9 +45,14 @@ def run(args: argparse.Namespace) -> int:
         import uvicorn
 
         from exodus.web import create_app
+        from exodus.web.app import token_problem
     except ImportError as exc:
         raise ExodusError(f"the web server needs the web extra ({exc.name} is missing): "
                           "pip install 'exodus[web]'") from exc
+    problem = token_problem(token, "--token" if args.token else "EXODUS_WEB_TOKEN") if args.allow_writes else None
+    if problem:
+        print(f"exodus serve: error: {problem}", file=sys.stderr)
+        return 2
     app = create_app(args.db, allow_writes=args.allow_writes, token=token)
     host, port = args.host or settings.web_host, args.port or settings.web_port
     mode = "read-write (token required)" if args.allow_writes else "read-only"

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from exodus.cli.storeargs import add_store_arguments
-from exodus.resolution.corrections import split
+from exodus.resolution.corrections import name_problem, split
 from exodus.store import open_store
 
 NAME = "split"
@@ -26,6 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    problem = name_problem(args.entity, args.name)
+    if problem:
+        print(f"exodus split: error: {problem}", file=sys.stderr)
+        return 2
     with open_store(args.db) as store:
         split(store, args.entity, args.name, args.type)
     print(f"{args.name!r} is now separate from {args.entity!r}")

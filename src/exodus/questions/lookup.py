@@ -7,17 +7,24 @@ from dataclasses import dataclass
 
 from exodus.errors import StoreError
 from exodus.questions.records import FactView, load_facts
-from exodus.resolution.corrections import find_entity
+from exodus.resolution.corrections import find_entity, name_problem
 
 
 def entity(conn: sqlite3.Connection, name: str, type_: str) -> sqlite3.Row:
     """The entity of this type known by `name`, also by a unique partial name ("Altman")."""
+    problem = name_problem(name)
+    if problem:
+        raise StoreError(problem)
     try:
         return find_entity(conn, name, type_)
     except StoreError:
+        words = " ".join(name.lower().split())
+        if not words:
+            raise
+        # Whole words of a name, compared as text: `instr`, not LIKE, so "%" and "_" match only themselves.
         rows = conn.execute("SELECT DISTINCT e.* FROM aliases a JOIN entities e ON e.id = a.entity_id "
-                            "WHERE a.type = ? AND a.scope = 0 AND (' ' || a.folded || ' ') LIKE ?",
-                            (type_, f"% {name.lower().strip()} %")).fetchall()
+                            "WHERE a.type = ? AND a.scope = 0 AND instr(' ' || a.folded || ' ', ?) > 0",
+                            (type_, f" {words} ")).fetchall()
         if len(rows) == 1:
             return rows[0]
         if rows:

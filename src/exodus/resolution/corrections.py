@@ -4,6 +4,12 @@ Each is stored in the database (as aliases with origin `user`, which ingestion
 never overwrites, and in the `corrections` log), so it holds for articles
 ingested later and for re-ingested ones. After a correction, the claims that
 mention the entities involved are resolved again and their facts rebuilt.
+
+A correction never makes two entities one by accident: an alias that is already
+the name of another entity, and every merge of two entities, are refused unless
+`force` is given, with a message naming both (their kind and how many facts each
+has). A merge of an entity with itself, or of a person with an organization, is
+refused even then.
 """
 from __future__ import annotations
 
@@ -18,50 +24,178 @@ from exodus.resolution.resolver import Resolver
 from exodus.store.database import Store
 
 _KEYERS = {"person": person_key, "org": org_key}
+KIND_NAMES = {"person": ("person", "people"), "org": ("organization", "organizations"), "group": ("group", "groups")}
+
+
+class CorrectionRefused(StoreError):
+    """A correction refused because it would make two entities one (or be no correction at all).
+
+    `forced_does` says what `force` would do ("merge them"), None when nothing allows it. The message
+    speaks of `--force`; the API tells of its `force` field instead.
+    """
+
+    def __init__(self, problem: str, forced_does: str | None = None):
+        self.problem = problem
+        self.forced_does = forced_does
+        super().__init__(self.advice("use --force"))
+
+    def advice(self, how_to_force: str) -> str:
+        return f"{self.problem}; {how_to_force} to {self.forced_does}" if self.forced_does else self.problem
+
+
+def name_problem(*names: str) -> str | None:
+    """What makes one of `names` unusable as a name (not UTF-8 text, a NUL character), or None."""
+    for name in names:
+        shown = _quoted(name)
+        for position, char in enumerate(name, 1):
+            if "\udc80" <= char <= "\udcff":  # how Python keeps a byte of argv that is not UTF-8
+                return (f"the name {shown} is not valid UTF-8 text: character {position} stands for the byte "
+                        f"0x{ord(char) - 0xdc00:02x}, which is not UTF-8; give names as UTF-8")
+            if "\ud800" <= char <= "\udfff":
+                return (f"the name {shown} is not valid UTF-8 text: character {position} is a lone surrogate "
+                        f"(\\u{ord(char):04x}); give names as UTF-8")
+            if char == "\x00":
+                return f"the name {shown} holds a NUL character at position {position}; remove it"
+    return None
 
 
 def find_entity(conn: sqlite3.Connection, name: str, type_: str | None = None) -> sqlite3.Row:
     """The person or organization called `name` (any alias); a clear error when none or several."""
-    found = []
-    for kind in ([type_] if type_ else ["person", "org"]):
+    found = _named(conn, name, [type_] if type_ else ["person", "org"])
+    if not found:
+        raise _not_found(name, type_)
+    if len(found) > 1:
+        raise StoreError(f"{_quoted(name)} is both a person and an organization; pass --type person or --type org")
+    return next(iter(found.values()))
+
+
+def _not_found(name: str, type_: str | None) -> StoreError:
+    what = f"no {KIND_NAMES[type_][0]}" if type_ in KIND_NAMES else "no person or organization"
+    return StoreError(f"{what} called {_quoted(name)} in the store; "
+                      f"try `exodus search {name!r}` to find how articles spell it")
+
+
+def _named(conn: sqlite3.Connection, name: str, kinds: list[str]) -> dict[str, sqlite3.Row]:
+    """The entity of each kind in `kinds` that has `name` as one of its names."""
+    problem = name_problem(name)
+    if problem:
+        raise StoreError(problem)
+    found = {}
+    for kind in kinds:
         keyer = _KEYERS.get(kind)
         if keyer is None:
             continue
         row = conn.execute("SELECT e.* FROM aliases a JOIN entities e ON e.id = a.entity_id "
                            "WHERE a.type = ? AND a.scope = 0 AND a.folded = ?", (kind, keyer(name))).fetchone()
         if row is not None:
-            found.append(row)
-    if not found:
-        raise StoreError(f"no person or organization called {name!r} in the store; "
-                         f"try `exodus search {name!r}` to find how articles spell it")
-    if len(found) > 1:
-        raise StoreError(f"{name!r} is both a person and an organization; pass --type person or --type org")
-    return found[0]
+            found[kind] = row
+    return found
 
 
-def add_alias(store: Store, canonical: str, alias: str, type_: str | None = None) -> int:
-    """Make `alias` a name of the entity called `canonical`; returns the entity id."""
+def add_alias(store: Store, canonical: str, alias: str, type_: str | None = None, force: bool = False) -> int:
+    """Make `alias` a name of the entity called `canonical`; returns the entity id.
+
+    An alias that is already a name of another entity would move that entity's facts (those stated
+    under this name) to `canonical`: refused unless `force`. So is a name of an entity of the other kind.
+    """
+    problem = name_problem(canonical, alias)
+    if problem:
+        raise StoreError(problem)
     with store.transaction() as conn:
         entity = find_entity(conn, canonical, type_)
-        key = _KEYERS[entity["type"]](alias)
+        kind = entity["type"]
+        key = _KEYERS[kind](alias)
         previous = conn.execute("SELECT entity_id FROM aliases WHERE type = ? AND scope = 0 AND folded = ?",
-                                (entity["type"], key)).fetchone()
-        Resolver(conn).add_alias(entity["type"], key, entity["id"], clean_display(alias), "user", replace=True)
-        _log(conn, "alias", {"canonical": canonical, "alias": alias, "type": entity["type"]})
+                                (kind, key)).fetchone()
+        if not force:
+            _refuse_alias_of_another(conn, entity, canonical, alias, previous[0] if previous else None)
+        Resolver(conn).add_alias(kind, key, entity["id"], clean_display(alias), "user", replace=True)
+        _log(conn, "alias", {"canonical": canonical, "alias": alias, "type": kind})
         if previous is not None and previous[0] != entity["id"]:
             relink(conn, [previous[0]])
         return int(entity["id"])
 
 
-def merge(store: Store, keep: str, absorb: str, type_: str | None = None) -> int:
-    """Make `absorb` the same entity as `keep` (all its names, facts and groups); returns keep's id."""
+def _refuse_alias_of_another(conn: sqlite3.Connection, entity: sqlite3.Row, canonical: str, alias: str,
+                             owner_id: int | None) -> None:
+    kind = entity["type"]
+    singular, plural = KIND_NAMES[kind]
+    target = _described(conn, entity, canonical, facts=False)
+    if owner_id is not None and owner_id != entity["id"]:
+        owner = conn.execute("SELECT * FROM entities WHERE id = ?", (owner_id,)).fetchone()
+        already = "already" if _KEYERS[kind](owner["name"]) == _KEYERS[kind](alias) else "already a name of"
+        raise CorrectionRefused(f"{_quoted(alias)} is {already} {_described(conn, owner)}; adding it as an alias "
+                                f"of {target} would merge two {plural}", forced_does="merge them")
+    for other in _named(conn, alias, sorted(_KEYERS.keys() - {kind})).values():
+        raise CorrectionRefused(f"{_quoted(alias)} is {_described(conn, other)}; as an alias of {target} it would "
+                                f"name {_a(singular)} and {_a(KIND_NAMES[other['type']][0])} at once",
+                                forced_does="add it all the same")
+
+
+def merge(store: Store, keep: str, absorb: str, type_: str | None = None, force: bool = False) -> int:
+    """Make `absorb` the same entity as `keep` (all its names, facts and groups); returns keep's id.
+
+    Two different entities are made one only with `force`; without it the refusal names both (kind,
+    facts), as a check. Refused always when both names are already one entity, or are of different kinds.
+    """
+    problem = name_problem(keep, absorb)
+    if problem:
+        raise StoreError(problem)
     with store.transaction() as conn:
-        kept = find_entity(conn, keep, type_)
-        gone = find_entity(conn, absorb, kept["type"])
-        if kept["id"] != gone["id"]:
-            merge_entities(conn, kept["id"], gone["id"])
+        kept, gone = _merge_pair(conn, keep, absorb, type_)
+        plural = KIND_NAMES[kept["type"]][1]
+        if kept["id"] == gone["id"]:
+            raise CorrectionRefused(f"{_quoted(keep)} and {_quoted(absorb)} are already the same "
+                                    f"{KIND_NAMES[kept['type']][0]} ({_quoted(kept['name'])}); nothing to merge")
+        if not force:
+            raise CorrectionRefused(f"merging {_described(conn, gone, absorb)} into {_described(conn, kept, keep)} "
+                                    f"would make two {plural} one", forced_does="merge them")
+        merge_entities(conn, kept["id"], gone["id"])
         _log(conn, "merge", {"keep": keep, "absorb": absorb, "type": kept["type"]})
         return int(kept["id"])
+
+
+def _merge_pair(conn: sqlite3.Connection, keep: str, absorb: str,
+                type_: str | None) -> tuple[sqlite3.Row, sqlite3.Row]:
+    """The entities called `keep` and `absorb`, of one kind; a clear error when there is no such pair."""
+    kinds = [type_] if type_ else ["person", "org"]
+    kept, gone = _named(conn, keep, kinds), _named(conn, absorb, kinds)
+    common = [kind for kind in kinds if kind in kept and kind in gone]
+    if len(common) == 1:
+        return kept[common[0]], gone[common[0]]
+    if len(common) > 1:
+        raise StoreError(f"{_quoted(keep)} and {_quoted(absorb)} are each both a person and an organization; "
+                         "pass --type person or --type org")
+    # No kind has both: say which name is missing, or that they are of different kinds.
+    kept = kept or _named(conn, keep, ["person", "org"])
+    gone = gone or _named(conn, absorb, ["person", "org"])
+    if kept and gone:
+        a, b = next(iter(kept.values())), next(iter(gone.values()))
+        raise CorrectionRefused(f"cannot merge {_described(conn, b, absorb)} into {_described(conn, a, keep)}: "
+                                "they are different kinds of entity")
+    raise _not_found(absorb if kept else keep, None)
+
+
+def _described(conn: sqlite3.Connection, entity: sqlite3.Row, given: str | None = None, facts: bool = True) -> str:
+    """`the person "Greg Brockman" (3 facts)`; `"Brockman", a name of the person ...` when `given` is another name."""
+    text = f"the {KIND_NAMES[entity['type']][0]} {_quoted(entity['name'])}"
+    keyer = _KEYERS.get(entity["type"], str.casefold)
+    if given is not None and keyer(given) != keyer(entity["name"]):
+        text = f"{_quoted(given)}, a name of {text}"
+    if not facts:
+        return text
+    count = conn.execute("SELECT count(*) FROM facts WHERE ? IN (person_id, org_id, group_id, other_org_id)",
+                         (entity["id"],)).fetchone()[0]
+    return f"{text} ({count} fact{'' if count == 1 else 's'})"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _quoted(name: str) -> str:
+    """`name` in double quotes, printable: a lone surrogate or a NUL shown as its escape."""
+    return '"' + name.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00") + '"'
 
 
 def merge_entities(conn: sqlite3.Connection, keep_id: int, gone_id: int) -> None:
@@ -87,6 +221,9 @@ def merge_entities(conn: sqlite3.Connection, keep_id: int, gone_id: int) -> None
 
 def split(store: Store, entity_name: str, alias: str, type_: str | None = None) -> int:
     """Take the name `alias` away from the entity called `entity_name`: it becomes its own entity."""
+    problem = name_problem(entity_name, alias)
+    if problem:
+        raise StoreError(problem)
     with store.transaction() as conn:
         entity = find_entity(conn, entity_name, type_)
         keyer = _KEYERS[entity["type"]]
@@ -94,10 +231,12 @@ def split(store: Store, entity_name: str, alias: str, type_: str | None = None) 
         owner = conn.execute("SELECT entity_id FROM aliases WHERE type = ? AND scope = 0 AND folded = ?",
                              (entity["type"], key)).fetchone()
         if owner is None or owner[0] != entity["id"]:
-            raise StoreError(f"{alias!r} is not a name of {entity['name']!r}; "
-                             f"see its names with `exodus person {entity_name!r}` or `exodus org`")
+            command = "person" if entity["type"] == "person" else "org"
+            raise StoreError(f"{_quoted(alias)} is not a name of {_described(conn, entity, facts=False)}; "
+                             f"see its names with `exodus {command} {entity['name']!r}`")
         if key == keyer(entity["name"]):
-            raise StoreError(f"{alias!r} is the main name of {entity['name']!r}; split off the other name instead")
+            raise StoreError(f"{_quoted(alias)} is the main name of {_described(conn, entity, facts=False)}; "
+                             "split off the other name instead")
         resolver = Resolver(conn)
         new_id = resolver.create_entity(entity["type"], clean_display(alias))
         resolver.add_alias(entity["type"], key, new_id, clean_display(alias), "user", replace=True)

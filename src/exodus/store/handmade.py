@@ -16,3 +16,10 @@ def fact_in(document: Document, kind: str, phrase: str, confidence: float = 0.9,
         raise ValueError(f"{phrase!r} is not in document {document.id}")
     return Fact(kind=kind, doc=document.id, evidence=Evidence(start, start + len(phrase), phrase),
                 confidence=confidence, extractor=fields.pop("extractor", "hand"), **fields)
+
+
+def story(doc_id: str, published: str | None, *statements: tuple[str, str, dict]) -> tuple[Document, list[Fact]]:
+    """A document whose text is its statements' phrases as sentences, with one fact per statement:
+    `(kind, phrase, fields)`, e.g. `("left", "Mira Murati left OpenAI in 2024", {"person": ..., ...})`."""
+    document = article(doc_id, " ".join(f"{phrase}." for _, phrase, _ in statements), published)
+    return document, [fact_in(document, kind, phrase, **fields) for kind, phrase, fields in statements]

@@ -1,8 +1,10 @@
 """The REST API: one read-only endpoint per question, each a thin wrapper over a library function.
 
-Names are a person's or organization's name, an alias, or a unique part of one;
-dates are ISO at any precision (2024, 2024-05, 2024-05-28). Unknown names and ids
-give 404, bad parameters 422, a question that runs past the time limit 503.
+Names are a person's or organization's name, an alias, or a unique part of one
+(at most `queries.MAX_QUERY_CHARS` characters, as are search texts); dates are ISO
+at any precision (2024, 2024-05, 2024-05-28). Unknown names and ids give 404, bad
+parameters 422, a question that runs past the time limit or a busy store 503, a
+store that cannot be read (damaged) 500.
 """
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ from exodus.web import models, queries
 from exodus.web.app import computed, connection, remembered
 
 router = APIRouter(prefix="/api", responses={404: {"model": models.Message, "description": "Unknown name or id"},
-                                             503: {"model": models.Message, "description": "Took too long"}})
+                                             500: {"model": models.Message, "description": "The store is damaged"},
+                                             503: {"model": models.Message,
+                                                   "description": "Took too long, or the store is busy"}})
 Conn = Annotated[sqlite3.Connection, Depends(connection)]
 
 _DATE_HELP = "ISO date at any precision: 2024, 2024-05 or 2024-05-28; years 1000 to 8999"
@@ -36,11 +40,13 @@ AsOf = Annotated[str | None, _date("the day to look at (default: today)"), After
 Limit = Annotated[int | None, Query(ge=1, le=1_000_000, description="how many to return (default "
                                     "EXODUS_WEB_PAGE_SIZE; at most EXODUS_WEB_MAX_PAGE_SIZE are returned)")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="how many to skip")]
+_SHORT = {"max_length": queries.MAX_QUERY_CHARS}
 PersonName = Annotated[str, Path(description="a person's name, an alias, or a unique part of one",
-                                 examples=["Sam Altman"])]
+                                 examples=["Sam Altman"], **_SHORT)]
 OrgName = Annotated[str, Path(description="an organization's name, an alias, or a unique part of one",
-                              examples=["OpenAI"])]
-OrgFilter = Annotated[str | None, Query(description="only moves from or to this organization")]
+                              examples=["OpenAI"], **_SHORT)]
+OrgFilter = Annotated[str | None, Query(description="only moves from or to this organization", **_SHORT)]
+NamePart = Annotated[str | None, Query(description="part of the name", **_SHORT)]
 
 
 def page_size(limit: int | None) -> int:
@@ -56,7 +62,7 @@ def stats(request: Request, conn: Conn) -> JSONResponse:
 
 @router.get("/people", response_model=None, responses={200: {"model": models.EntityListOut}},
             summary="List people")
-def people(conn: Conn, q: Annotated[str | None, Query(description="part of the name")] = None,
+def people(conn: Conn, q: NamePart = None,
            limit: Limit = None, offset: Offset = 0) -> JSONResponse:
     """People whose name contains `q`, by name, with how many facts each has."""
     return JSONResponse(queries.list_entities(conn, "person", q, page_size(limit), offset))
@@ -71,7 +77,7 @@ def person(conn: Conn, name: PersonName) -> JSONResponse:
 
 @router.get("/orgs", response_model=None, responses={200: {"model": models.EntityListOut}},
             summary="List organizations")
-def orgs(conn: Conn, q: Annotated[str | None, Query(description="part of the name")] = None,
+def orgs(conn: Conn, q: NamePart = None,
          limit: Limit = None, offset: Offset = 0) -> JSONResponse:
     """Organizations whose name contains `q`, by name, with how many facts each has."""
     return JSONResponse(queries.list_entities(conn, "org", q, page_size(limit), offset))
@@ -130,7 +136,8 @@ def conflicts(request: Request, conn: Conn, limit: Limit = None, offset: Offset 
 
 
 @router.get("/search", response_model=None, responses={200: {"model": models.SearchOut}}, summary="Search")
-def search(conn: Conn, q: Annotated[str, Query(description='words, all required; "quoted phrases" kept')],
+def search(conn: Conn, q: Annotated[str, Query(description='words, all required; "quoted phrases" kept',
+                                                **_SHORT)],
            limit: Limit = None) -> JSONResponse:
     """Articles matching `q` (full text, best first) and people and organizations whose names contain it."""
     found = queries.search_everything(conn, q, page_size(limit))
@@ -141,8 +148,8 @@ def search(conn: Conn, q: Annotated[str, Query(description='words, all required;
 
 @router.get("/facts", response_model=None, responses={200: {"model": models.FactsPageOut}}, summary="Facts")
 def facts(conn: Conn, kind: Annotated[models.Kind | None, Query(description="only facts of this kind")] = None,
-          person: Annotated[str | None, Query(description="only facts about this person")] = None,
-          org: Annotated[str | None, Query(description="only facts about this organization")] = None,
+          person: Annotated[str | None, Query(description="only facts about this person", **_SHORT)] = None,
+          org: Annotated[str | None, Query(description="only facts about this organization", **_SHORT)] = None,
           since: Since = None, until: Until = None,
           min_confidence: Annotated[float | None, Query(ge=0, le=1, description="only facts at least this sure")]
           = None, limit: Limit = None, offset: Offset = 0) -> JSONResponse:

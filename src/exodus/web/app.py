@@ -2,13 +2,16 @@
 
 The server opens the store read-only for every request (one connection each, with
 a time limit), so nothing it serves can change the store; the correction
-endpoints exist only when it is started with writes allowed and a token.
-Answers that take a scan of the whole store (flows, conflicts) are cached until
-the store's files change.
+endpoints exist only when it is started with writes allowed and a token of at
+least `MIN_TOKEN_CHARS` characters. Answers that take a scan of the whole store
+(flows, conflicts) are cached until the store's files change. Every GET route
+answers HEAD too. A busy store or a question past the time limit is a 503 (try
+again); a store that cannot be read (damaged, removed) a 500 that says so.
 """
 from __future__ import annotations
 
 import importlib.util
+import logging
 import sqlite3
 import threading
 import time
@@ -53,10 +56,17 @@ SECURITY_HEADERS = [
 ]
 STATIC_DIR = Path(__file__).parent / "static"
 _CACHE_SIZE = 64
+MIN_TOKEN_CHARS = 16
+"""The shortest write token accepted: a guessable token would let anyone who can connect change the store."""
+log = logging.getLogger("exodus.web")
 
 
 class StillComputing(Exception):
     """A whole-store answer is still being computed in the background; ask again shortly."""
+
+
+class StoreUnreadable(Exception):
+    """The store cannot be opened for a request (removed, damaged, no longer a store): a 500, not a retry."""
 
 
 @dataclass
@@ -77,7 +87,12 @@ class WebContext:
 
     def connect(self, write: bool = False, limited: bool = True) -> sqlite3.Connection:
         """A connection of its own for one request: read-only unless `write`, stopped past the time limit."""
-        conn = open_store(self.db, readonly=not write).conn
+        try:
+            conn = open_store(self.db, readonly=not write).conn
+        except StoreError as err:
+            if isinstance(err.__cause__, sqlite3.Error):
+                raise err.__cause__ from None  # a busy store is a 503, a damaged one a 500: see the handler
+            raise StoreUnreadable(str(err)) from None
         if limited:
             deadline = time.monotonic() + self.time_limit_ms / 1000
             conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, self.progress_steps)
@@ -177,17 +192,76 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadMiddleware:
+    """HEAD is answered wherever GET is (every page, API answer and static file): the GET response's status
+    and headers, without its body. One place for all routes, and the OpenAPI description stays GET-only."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def send_headers_only(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        # A copy of the scope: the server still sees HEAD in its own, and sends no body either.
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 def check_store(db: str) -> None:
-    """Fail early, with what to do, when `db` is not an Exodus store."""
+    """Fail early, with what to do, when `db` is not an Exodus store or cannot be read."""
     conn = open_store(db, readonly=True).conn
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= 1:
+            # The first page of each main table: a store damaged there cannot answer anything.
+            for table in ("documents", "facts", "entities", "aliases"):
+                conn.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{db}: not an Exodus store ({exc})") from exc
+        raise StoreError(f"{db}: {_store_problem(exc)}") from exc
     finally:
         conn.close()
     if version < 1:
         raise StoreError(f"{db}: an empty database, not an Exodus store; run `exodus ingest INPUT --db {db}` first")
+
+
+def token_problem(token: str, source: str = "--token") -> str | None:
+    """What makes `token` unfit to guard writes (`source` says where it came from), or None."""
+    if not token:
+        return "writes need a token: pass --token TOKEN (or set EXODUS_WEB_TOKEN)"
+    if len(token) < MIN_TOKEN_CHARS:
+        return (f"the write token ({source}) is {len(token)} character{'' if len(token) == 1 else 's'} long; it "
+                f"needs at least {MIN_TOKEN_CHARS} (make one with `openssl rand -hex 16`)")
+    if not (token.isascii() and token.isprintable()) or token != token.strip():
+        return (f"the write token ({source}) must be printable ASCII without spaces at either end, as an "
+                "`Authorization: Bearer TOKEN` header carries it")
+    return None
+
+
+def _error_name(exc: sqlite3.Error) -> str:
+    """SQLite's name of the error (SQLITE_BUSY, SQLITE_CORRUPT...); empty when Python's module raised it."""
+    return getattr(exc, "sqlite_errorname", None) or ""
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    return _error_name(exc).startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc)
+
+
+def _store_problem(exc: sqlite3.Error) -> str:
+    """Why the store cannot answer, in words for the person who runs the server."""
+    name = _error_name(exc)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(exc):
+        return (f"the store is damaged or not an Exodus store ({exc}); restore it from a backup, "
+                "or build it again with `exodus ingest`")
+    if _busy(exc):
+        return f"the store is busy: another process holds its lock ({exc}); try again"
+    return f"the store cannot be read ({exc})"
 
 
 def plotly_js_path() -> Path | None:
@@ -229,11 +303,25 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(sqlite3.Error)
     async def database_error(request: Request, exc: sqlite3.Error):
-        if "interrupted" in str(exc):
+        if _error_name(exc) == "SQLITE_INTERRUPT" or "interrupted" in str(exc):
             limit = context(request).time_limit_ms
             return _error(request, 503, f"the question took longer than {limit} ms (EXODUS_WEB_TIME_LIMIT_MS); "
                                         "narrow it (a shorter date range, a filter) or raise the limit")
-        return _error(request, 503, f"the store cannot answer now ({exc}); try again")
+        if _busy(exc):
+            response = _error(request, 503, f"the store is busy: another process holds its lock ({exc}); "
+                                            "try again")
+            response.headers["retry-after"] = "1"
+            return response
+        # Not a passing state: a damaged store stays damaged, so no "try again".
+        log.error("%s: %s (%s %s)", context(request).db, _store_problem(exc), request.method, request.url.path)
+        return _error(request, 500, _store_problem(exc))
+
+    @app.exception_handler(StoreUnreadable)
+    async def store_unreadable(request: Request, exc: StoreUnreadable):
+        db = context(request).db
+        log.error("%s (%s %s)", exc, request.method, request.url.path)
+        problem = str(exc).removeprefix(f"{db}: ")
+        return _error(request, 500, f"the store cannot be opened: {problem}")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -247,10 +335,40 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
+        errors = [_readable(e) for e in exc.errors()]
         if not _wants_html(request):
-            return await request_validation_exception_handler(request, exc)
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+            return await request_validation_exception_handler(request, RequestValidationError(errors))
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in errors)
         return _error(request, 422, problems)
+
+
+def _readable(error: dict) -> dict:
+    """A validation error as it is sent back: a too-long text says the limit, and the input echoed is short and
+    printable (a 50,000-character query is not sent back; a lone surrogate could not be encoded at all)."""
+    error = dict(error)
+    if error.get("type") == "string_unicode" and isinstance(error.get("input"), str):
+        surrogate = next((c for c in error["input"] if "\ud800" <= c <= "\udfff"), None)
+        if surrogate is not None:
+            error["msg"] = (f"not valid UTF-8 text: it holds a lone surrogate (\\u{ord(surrogate):04x}), which is "
+                            "half of a character; send text as UTF-8")
+    if error.get("type") == "string_too_long" and isinstance(error.get("input"), str):
+        limit = (error.get("ctx") or {}).get("max_length")
+        error["msg"] = (f"{len(error['input'])} characters is too long: at most {limit} are accepted "
+                        "(a name, or a few words)")
+    if "input" in error:
+        error["input"] = _printable(error["input"])
+    return error
+
+
+def _printable(value: object, limit: int = 80) -> object:
+    if isinstance(value, str):
+        shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return shown if len(shown) <= limit else shown[:limit] + "…"
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable(v) for v in value]
+    return value
 
 
 def create_app(db: str | Path | None = None, *, allow_writes: bool = False, token: str | None = None) -> FastAPI:
@@ -261,9 +379,11 @@ def create_app(db: str | Path | None = None, *, allow_writes: bool = False, toke
 
     settings = get_settings()
     db = str(db or settings.db)
+    source = "--token" if token is not None else "EXODUS_WEB_TOKEN"
     token = token if token is not None else settings.web_token
-    if allow_writes and not token:
-        raise StoreError("writes need a token: pass --token TOKEN (or set EXODUS_WEB_TOKEN)")
+    problem = token_problem(token, source) if allow_writes else None
+    if problem:
+        raise StoreError(problem)
     check_store(db)
     app = FastAPI(title="Exodus", version=__version__, docs_url=None, redoc_url=None,
                   description="Who moved where in the AI industry, each fact with the sentences that state it. "
@@ -271,6 +391,7 @@ def create_app(db: str | Path | None = None, *, allow_writes: bool = False, toke
                               "source. The server is read-only unless started with `--allow-writes`.")
     app.state.web = WebContext(db, allow_writes, token or "", settings.web_time_limit_ms)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(HeadMiddleware)
     install_error_handlers(app)
     app.include_router(api.router)
     if allow_writes:

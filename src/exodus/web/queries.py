@@ -20,6 +20,8 @@ from exodus.schema import KINDS
 
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 MIN_YEAR, MAX_YEAR = 1000, 8999
+MAX_QUERY_CHARS = 200
+"""The longest name or search text a request may give (a name, or a few words); longer ones are a 422."""
 
 
 class NotFound(StoreError):
@@ -46,8 +48,7 @@ def find(conn: sqlite3.Connection, name: str, type_: str) -> sqlite3.Row:
     try:
         return entity(conn, name, type_)
     except StoreError as err:
-        what = "person" if type_ == "person" else "organization"
-        raise NotFound(f"no {what} {name!r} in the store ({err})") from None
+        raise NotFound(str(err)) from None
 
 
 def fact_json(fact: FactView) -> dict:
@@ -149,11 +150,12 @@ def store_stats(conn: sqlite3.Connection) -> StoreStats:
 
 def list_entities(conn: sqlite3.Connection, type_: str, q: str | None = None, limit: int = 50,
                   offset: int = 0) -> dict:
-    """People or organizations (`type_` "person" or "org") whose name contains `q`, by name."""
+    """People or organizations (`type_` "person" or "org") whose name contains `q` (ignoring the case of ASCII
+    letters), by name. `q` is compared as text (`instr`, not LIKE): "%", "_" and NUL match only themselves."""
     where, params = "type = ?", [type_]
     if q:
-        where += " AND name LIKE ? ESCAPE '\\'"
-        params.append("%" + re.sub(r"([%_\\])", r"\\\1", q) + "%")
+        where += " AND instr(lower(name), lower(?)) > 0"
+        params.append(q)
     total = conn.execute(f"SELECT count(*) FROM entities WHERE {where}", params).fetchone()[0]
     column = "person_id" if type_ == "person" else "org_id"
     rows = conn.execute(f"SELECT id, name, (SELECT count(*) FROM facts WHERE {column} = e.id) AS facts "

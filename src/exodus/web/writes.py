@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from exodus.errors import StoreError
-from exodus.resolution.corrections import add_alias, merge, split
+from exodus.resolution.corrections import CorrectionRefused, add_alias, merge, name_problem, split
 from exodus.store import Store, delete_document
 from exodus.web import models
 from exodus.web.app import context
+from exodus.web.queries import MAX_QUERY_CHARS
 
 
 def writable_store(request: Request) -> Iterator[Store]:
@@ -41,41 +42,58 @@ Writable = Annotated[Store, Depends(writable_store)]
 EntityType = Literal["person", "org"]
 
 
+def _storable(name: str) -> str:
+    """A name that can be stored (pydantic itself refuses a lone surrogate such as "\\ud800"; this, NUL)."""
+    problem = name_problem(name)
+    if problem:
+        raise ValueError(problem)
+    return name
+
+
+Name = Annotated[str, Field(min_length=1, max_length=MAX_QUERY_CHARS), AfterValidator(_storable)]
+
+
 class AliasIn(BaseModel):
-    canonical: str = Field(min_length=1, description="the entity's name")
-    alias: str = Field(min_length=1, description="another name it goes by")
+    canonical: Annotated[Name, Field(description="the entity's name")]
+    alias: Annotated[Name, Field(description="another name it goes by")]
     type: EntityType | None = None
+    force: bool = Field(False, description="add it even when it is already the name of another entity, whose "
+                                           "facts stated under it move to `canonical`; without it that is a 409")
 
 
 class MergeIn(BaseModel):
-    keep: str = Field(min_length=1)
-    absorb: str = Field(min_length=1, description="becomes the same entity as `keep`")
+    keep: Name
+    absorb: Annotated[Name, Field(description="becomes the same entity as `keep`")]
     type: EntityType | None = None
+    force: bool = Field(False, description="merge them; without it the merge is only checked, and the 409 "
+                                           "names both entities, their kind and how many facts each has")
 
 
 class SplitIn(BaseModel):
-    entity: str = Field(min_length=1)
-    name: str = Field(min_length=1, description="the name taken away; it becomes an entity of its own")
+    entity: Name
+    name: Annotated[Name, Field(description="the name taken away; it becomes an entity of its own")]
     type: EntityType | None = None
 
 
-def _apply(action, *args) -> dict:
+def _apply(action, *args, **kwargs) -> dict:
     try:
-        return {"entity_id": action(*args)}
+        return {"entity_id": action(*args, **kwargs)}
+    except CorrectionRefused as err:
+        raise HTTPException(409, err.advice('send "force": true')) from None
     except StoreError as err:
         raise HTTPException(409, str(err)) from None
 
 
 @router.post("/corrections/alias", summary="Add an alias")
 def alias(body: AliasIn, store: Writable) -> dict:
-    """Make `alias` a name of `canonical` (as `exodus alias add`)."""
-    return _apply(add_alias, store, body.canonical, body.alias, body.type)
+    """Make `alias` a name of `canonical` (as `exodus alias add`); a name of another entity only with `force`."""
+    return _apply(add_alias, store, body.canonical, body.alias, body.type, force=body.force)
 
 
 @router.post("/corrections/merge", summary="Merge two entities")
 def merge_entities(body: MergeIn, store: Writable) -> dict:
-    """Make `absorb` the same entity as `keep` (as `exodus merge`)."""
-    return _apply(merge, store, body.keep, body.absorb, body.type)
+    """Make `absorb` the same entity as `keep` (as `exodus merge`), with `force`; without it, only check."""
+    return _apply(merge, store, body.keep, body.absorb, body.type, force=body.force)
 
 
 @router.post("/corrections/split", summary="Split a name off an entity")
