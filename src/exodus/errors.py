@@ -56,3 +56,23 @@ class UnknownExtractor(ExodusError):
 
 class StoreError(ExodusError):
     """The knowledge-graph store cannot do what was asked."""
+
+
+class CorrectionRefused(StoreError):
+    """A correction refused because it would make two entities one (or be no correction at all).
+
+    `forced_does` says what `force` would do ("merge them"), None when nothing allows it. The message
+    speaks of `--force`; the API tells of its `force` field instead.
+    """
+
+    def __init__(self, problem: str, forced_does: str | None = None):
+        self.problem = problem
+        self.forced_does = forced_does
+        super().__init__(self.advice("use --force"))
+
+    def advice(self, how_to_force: str) -> str:
+        return f"{self.problem}; {how_to_force} to {self.forced_does}" if self.forced_does else self.problem
+
+
+class UnknownSchema(ExodusError):
+    """The database is not an Exodus store this Exodus can use: another program's, or a newer Exodus's."""

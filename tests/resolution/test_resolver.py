@@ -1,6 +1,7 @@
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from exodus.resolution.corrections import CorrectionRefused, add_alias, merge, split
+from exodus.errors import CorrectionRefused
+from exodus.resolution.corrections import add_alias, merge, split
 from exodus.store import ingest_extracted, open_store
 from exodus.store.handmade import article, fact_in
 

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from exodus.errors import ExodusError, ExtractionFailed, InputError
+from exodus.resolution.dates import parse_date
 from exodus.sources import SUPPORTED_SUFFIXES
 from exodus.sources.reading import normalize_published
 
@@ -24,6 +27,13 @@ def published_date(value: str) -> str:
         raise argparse.ArgumentTypeError(err.problem) from None
     assert normalized is not None
     return normalized
+
+
+def iso_date(value: str) -> str:
+    """argparse type of the date options (`--as-of`, `--since`, `--until`): an ISO date of any precision."""
+    if parse_date(value) != value:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use ISO: 2024, 2024-05 or 2024-05-28")
+    return value
 
 
 def positive_int(value: str) -> int:
@@ -46,7 +56,8 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_output_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="FILE", type=Path,
-                        help="write to FILE instead of standard output (replaced only when the run ends)")
+                        help="write to FILE instead of standard output (a regular file, new or replaced "
+                             "only once everything was written)")
 
 
 class ProblemReporter:
@@ -162,23 +173,128 @@ def writer_for(stream: TextIO, reporter: ProblemReporter) -> Callable[[str], obj
 
 @contextmanager
 def output_stream(path: Path | None) -> Iterator[TextIO]:
-    """Standard output, or a file that replaces `path` only when writing finished."""
+    """Standard output, or the file `path`, written whole or not at all.
+
+    The text goes to a temporary file beside the target that replaces it only when
+    everything was written: an interrupted run or a full disk leaves the old file as it
+    was. `path` may be a new file, a regular file or a symlink to one (written through:
+    the link stays); a directory, device, FIFO or socket is refused. Every failure is an
+    `ExodusError` of one line, `cannot write PATH: what is wrong`.
+    """
     if path is None:
-        yield sys.stdout
-        sys.stdout.flush()
+        stdout = NamedOutput(sys.stdout, "standard output")
+        yield stdout
+        stdout.flush()
         return
-    temporary = path.with_name(f".{path.name}.partial")
+    target, mode = _output_target(path)
+    temporary, fd = _create_beside(target, path, mode)
+    kept = "the file was left as it was" if mode is not None else "no file was written"
+    stream = NamedOutput(os.fdopen(fd, "w", encoding="utf-8", newline="\n"), str(path), f" ({kept})")
     try:
-        stream = temporary.open("w", encoding="utf-8", newline="\n")
+        yield stream
+        stream.finish()
+        try:
+            os.replace(temporary, target)
+        except OSError as err:
+            raise ExodusError(f"cannot write {path}: {err.strerror or err}") from None
+    except BaseException:
+        with suppress(OSError):  # what could not be written is dropped with the temporary file
+            stream.close()
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+class NamedOutput:
+    """A text stream whose write errors say what was being written (`cannot write out.jsonl: No space left
+    on device`). A closed pipe stays a BrokenPipeError: the reader went away, nothing is wrong."""
+
+    def __init__(self, stream: TextIO, name: str, note: str = ""):
+        self.stream = stream
+        self.name = name
+        self.note = note  # said after the cause: what became of the file
+        self.failed = False  # a write failed: what is left in the stream's buffer cannot be written
+
+    def write(self, text: str) -> int:
+        with self._named_errors():
+            return self.stream.write(text)
+
+    def flush(self) -> None:
+        with self._named_errors():
+            self.stream.flush()
+
+    def finish(self) -> None:
+        """Flush, sync and close a file: its text is on disk before it replaces anything."""
+        with self._named_errors():
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+    @contextmanager
+    def _named_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            self.failed = True
+            raise
+        except OSError as err:
+            self.failed = True
+            raise ExodusError(f"cannot write {self.name}: {err.strerror or err}{self.note}") from None
+
+
+_FILE_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"))
+
+
+def _output_target(path: Path) -> tuple[Path, int | None]:
+    """The regular file `path` names (through symlinks), and its permissions when it exists."""
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            folder = path.parent if target.parent == path.absolute().parent else target.parent
+            raise ExodusError(f"cannot write {path}: there is no directory {folder}") from None
+        return target, None
     except OSError as err:
         raise ExodusError(f"cannot write {path}: {err.strerror or err}") from None
-    try:
-        with stream:
-            yield stream
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "not a file")
+        raise ExodusError(f"cannot write {path}: not a regular file ({kind}); --out writes only files "
+                          "(leave it out to write to standard output)")
+    return target, stat.S_IMODE(info.st_mode)
+
+
+def _create_beside(target: Path, path: Path, mode: int | None) -> tuple[Path, int]:
+    """A new temporary file in the target's directory (so that renaming it over the target is atomic)."""
+    while True:
+        temporary = target.with_name(f".{target.name[:200]}.{secrets.token_hex(4)}.partial")
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as err:
+            raise ExodusError(f"cannot write {path}: {err.strerror or err} (in {target.parent})") from None
+        if mode is not None:
+            try:
+                os.fchmod(fd, mode)  # a replaced file keeps its permissions
+            except OSError as err:
+                os.close(fd)
+                temporary.unlink(missing_ok=True)
+                raise ExodusError(f"cannot write {path}: {err.strerror or err}") from None
+        return temporary, fd
 
 
 def wants_colour(stream: TextIO) -> bool:

@@ -6,11 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from exodus.cli.common import ProblemReporter
+from exodus.cli.common import ProblemReporter, iso_date
 from exodus.cli.extract import FORMATS, run_extraction
 from exodus.cli.storeargs import cite, print_json, print_table
 from exodus.questions import Briefing, briefing
-from exodus.resolution.dates import parse_date
 from exodus.settings import get_settings
 from exodus.sources.sample import sample_articles
 from exodus.store import build_store, ingest_inputs, open_store
@@ -53,13 +52,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="with --facts: output format (default: table)")
     facts.add_argument("--out", metavar="FILE", type=Path,
                        help="with --facts: write to FILE instead of standard output")
-
-
-def iso_date(value: str) -> str:
-    """argparse type of `--as-of`: an ISO date of any precision."""
-    if not parse_date(value) or parse_date(value) != value:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use ISO: 2024, 2024-05 or 2024-05-28")
-    return value
 
 
 def demo_store_path() -> Path:

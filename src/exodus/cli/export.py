@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
+from exodus.cli.common import add_output_argument, output_stream
 from exodus.cli.storeargs import add_store_arguments
 from exodus.export import FORMATS, export
 from exodus.store import open_store
@@ -22,17 +21,11 @@ example:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="jsonl")
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    add_output_argument(parser)
     add_store_arguments(parser, json_output=False)
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_store(args.db, readonly=True) as store:
-        if args.out:
-            tmp = args.out.with_suffix(args.out.suffix + ".part")
-            with tmp.open("w", encoding="utf-8", newline="") as out:
-                export(store.conn, args.format, out)
-            tmp.replace(args.out)
-        else:
-            export(store.conn, args.format, sys.stdout)
+    with open_store(args.db, readonly=True) as store, output_stream(args.out) as out:
+        export(store.conn, args.format, out)
     return 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from exodus.cli.common import iso_date
 from exodus.cli.storeargs import add_store_arguments, print_json, print_table
 from exodus.questions import talent_flows
 from exodus.store import open_store
@@ -19,8 +20,8 @@ example:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", metavar="DATE")
-    parser.add_argument("--until", metavar="DATE")
+    parser.add_argument("--since", type=iso_date, metavar="DATE", help="only moves on or after this ISO date (2024, 2024-05 or 2024-05-28)")
+    parser.add_argument("--until", type=iso_date, metavar="DATE", help="only moves on or before this ISO date")
     parser.add_argument("--org", metavar="ORG", help="only moves from or to this organization")
     add_store_arguments(parser)
 

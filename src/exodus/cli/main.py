@@ -5,15 +5,24 @@ example), `add_arguments(parser)` and `run(args) -> int`. To add one, write the
 module and add its name to `COMMANDS`.
 
 Exit status: 0 when everything was read, 1 when an input failed or Exodus stopped
-on an error, 2 for a usage error, 130 when interrupted.
+on an error, 2 for a usage error (argparse: a bad option or a date that is not ISO),
+130 when interrupted. An error is one line on stderr naming the file or store and
+the cause, never a traceback: `ExodusError`s as they are, and as a last resort an
+`OSError` or an SQLite error that escaped the command.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exodus.cli.common import NamedOutput
 
 COMMANDS: tuple[str, ...] = (
     "exodus.cli.extract",
@@ -62,11 +71,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from exodus.errors import ExodusError
+    from exodus.cli.common import NamedOutput
 
     args = build_parser().parse_args(argv)
+    # Standard output goes through a stream that names itself in its errors: `exodus export >
+    # /dev/full` says `cannot write standard output: No space left on device`.
+    stdout = sys.stdout
+    sys.stdout = output = NamedOutput(stdout, "standard output")
     try:
-        return args.run(args)
+        status = _run(args, output)
+    finally:
+        sys.stdout = stdout
+    if output.failed:
+        # Keep Python from failing again when it flushes stdout at exit (a closed pipe, a full disk).
+        with suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+    return status
+
+
+def _run(args: argparse.Namespace, output: NamedOutput) -> int:
+    """Run the command; every error is one line on stderr and an exit status."""
+    from exodus.errors import ExodusError
+
+    try:
+        status = args.run(args)
+        output.flush()
+        return status
     except ExodusError as err:
         print(f"exodus: error: {err}", file=sys.stderr)
         return 1
@@ -74,10 +104,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("exodus: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (`exodus extract ... | head`): stop quietly, and keep
-        # Python from complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`exodus extract ... | head`): stop quietly.
+        output.failed = True
+        return 1
+    except OSError as err:
+        # The last resort for a file-system error that the command did not report itself.
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"exodus: error: {where}{err.strerror or err}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as err:
+        # The last resort for a store error raised outside `with open_store(...)`.
+        from exodus.settings import get_settings
+        from exodus.store.database import store_problem
+
+        problem = store_problem(args.db or get_settings().db, err) if "db" in args else f"SQLite: {err}"
+        print(f"exodus: error: {problem}", file=sys.stderr)
         return 1
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from exodus.cli.common import iso_date
 from exodus.cli.storeargs import add_store_arguments, print_json, print_table
 from exodus.questions import org_roster
 from exodus.store import open_store
@@ -21,7 +22,7 @@ example:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", help="the organization")
-    parser.add_argument("--as-of", metavar="DATE", help="ISO date (default: today)")
+    parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="ISO date (default: today)")
     add_store_arguments(parser)
 
 

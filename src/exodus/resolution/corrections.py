@@ -17,7 +17,7 @@ import json
 import sqlite3
 from datetime import datetime, timezone
 
-from exodus.errors import StoreError
+from exodus.errors import CorrectionRefused, StoreError
 from exodus.resolution.corroboration import base_key, recluster
 from exodus.resolution.names import clean_display, org_key, person_key
 from exodus.resolution.resolver import Resolver
@@ -25,22 +25,6 @@ from exodus.store.database import Store
 
 _KEYERS = {"person": person_key, "org": org_key}
 KIND_NAMES = {"person": ("person", "people"), "org": ("organization", "organizations"), "group": ("group", "groups")}
-
-
-class CorrectionRefused(StoreError):
-    """A correction refused because it would make two entities one (or be no correction at all).
-
-    `forced_does` says what `force` would do ("merge them"), None when nothing allows it. The message
-    speaks of `--force`; the API tells of its `force` field instead.
-    """
-
-    def __init__(self, problem: str, forced_does: str | None = None):
-        self.problem = problem
-        self.forced_does = forced_does
-        super().__init__(self.advice("use --force"))
-
-    def advice(self, how_to_force: str) -> str:
-        return f"{self.problem}; {how_to_force} to {self.forced_does}" if self.forced_does else self.problem
 
 
 def name_problem(*names: str) -> str | None:

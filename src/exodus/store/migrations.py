@@ -1,9 +1,14 @@
 """The store's schema as numbered migrations.
 
-`PRAGMA user_version` records how many have run; opening a store runs the rest,
-each in its own transaction. Never edit a released migration: add a new one.
+`PRAGMA user_version` records how many have run; opening a store runs the rest in
+one transaction, under the write lock. Never edit a released migration: add a new one.
 """
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+from exodus.errors import UnknownSchema
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, entities with aliases, claims (one extracted fact of one document)
@@ -132,10 +137,47 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
-def migrate(conn) -> int:
-    """Run the migrations this database has not seen; returns the schema version."""
+def check_schema(conn: sqlite3.Connection) -> int:
+    """The store's schema version, or UnknownSchema when it is none this Exodus knows."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-        # executescript commits first; wrap the migration and the version bump in one transaction.
-        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    if version > len(MIGRATIONS):
+        raise UnknownSchema(f"its schema version is {version}, newer than this Exodus knows ({len(MIGRATIONS)}); "
+                            "upgrade Exodus to use it")
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise UnknownSchema("not an Exodus store (an SQLite database of another program); "
+                            "give a new file or an Exodus store as --db")
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run the migrations this database has not seen, all in one transaction; returns the schema version.
+
+    The version is read while holding the write lock (`BEGIN IMMEDIATE`): processes that open a
+    new store at the same moment wait for each other, and only the first creates the tables.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = check_schema(conn)
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            # One statement at a time: `executescript` would commit, and give the lock away, first.
+            for statement in sql_statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    except BaseException:
+        if conn.in_transaction:  # some errors (a full disk) have rolled it back already
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
     return len(MIGRATIONS)
+
+
+def sql_statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, each whole (a trigger's body and quoted semicolons included)."""
+    start = 0
+    for end, char in enumerate(script):
+        if char == ";" and sqlite3.complete_statement(script[start:end + 1]):
+            yield script[start:end + 1].strip()
+            start = end + 1
+    rest = "\n".join(line for line in script[start:].splitlines() if not line.strip().startswith("--"))
+    if rest.strip():
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {script[start:].strip()[:80]!r}")

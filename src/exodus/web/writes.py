@@ -14,7 +14,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from pydantic import AfterValidator, BaseModel, Field
 
 from exodus.errors import StoreError
-from exodus.resolution.corrections import CorrectionRefused, add_alias, merge, name_problem, split
+from exodus.errors import CorrectionRefused
+from exodus.resolution.corrections import add_alias, merge, name_problem, split
 from exodus.store import Store, delete_document
 from exodus.web import models
 from exodus.web.app import context
