@@ -142,6 +142,7 @@ def test_fact_page_highlights_the_evidence_and_leads_to_its_source(watched, shot
 
 @pytest.mark.parametrize("path, status", [
     ("/conflicts", 200), ("/search?q=Lovelace", 200), ("/docs", 200), ("/search?q=" + quote(SCRIPT), 200),
+    ("/people", 200), ("/orgs", 200), ("/people?q=" + quote(SCRIPT), 200),
     ("/person/" + quote(EVIL_PERSON, safe=""), 200), ("/org/" + quote(EVIL_ORG, safe=""), 200),
     ("/person/" + quote(SCRIPT, safe=""), 404), ("/org/OpenAI?as_of=" + quote(SCRIPT), 422)])
 def test_other_pages_load_without_errors(watched, path, status, shots):
@@ -152,3 +153,25 @@ def test_other_pages_load_without_errors(watched, path, status, shots):
         page.wait_for_selector("#movements svg")
     assert page.evaluate("document.querySelectorAll('img, iframe').length") == 0
     page.screenshot(path=shots / (re.sub(r"\W+", "_", path)[:60] + ".png"))
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    """A phone-sized window: 390 CSS pixels wide."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield context
+    context.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone, server, client, shots):
+    fact = client.get("/api/facts", params={"limit": 1}).json()["facts"][0]["id"]
+    paths = ["/", "/people", "/orgs", "/conflicts", "/docs", "/search?q=Lovelace", f"/fact/{fact}",
+             "/person/" + quote(EVIL_PERSON, safe=""), "/org/" + quote(EVIL_ORG, safe=""), "/org/OpenAI"]
+    page = phone.new_page()
+    widths = {}
+    for path in paths:
+        page.goto(server + path, wait_until="load")
+        widths[path] = page.evaluate("document.documentElement.scrollWidth")
+        page.screenshot(path=shots / ("phone" + re.sub(r"\W+", "_", path)[:60] + ".png"), full_page=True)
+    page.close()
+    assert {path: width for path, width in widths.items() if width > 390} == {}

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"{timeline.person} (also: {', '.join(n for n in timeline.names if n != timeline.person) or '-'})\n")
     print_table(["organization", "from", "until", "roles", "why it ended"],
-                [[s.org, s.start or (f"seen {s.first_seen}" if s.first_seen else "?"), s.end or "",
+                [[s.org, s.start or (f"seen {s.first_seen}" if s.first_seen else "?"), s.end or ("left, date unknown" if s.ended else ""),
                   ", ".join(s.roles), ", ".join(s.end_reasons)
                   + (f" (leave {', '.join(s.leaves)})" if s.leaves else "")] for s in timeline.stints])
     print()

@@ -27,6 +27,8 @@ class Stint:
     org: str
     start: str | None = None
     end: str | None = None
+    ended: bool = False
+    """A departure closed the stint (its date, `end`, may be unknown: an undated article)."""
     first_seen: str | None = None
     """Publication date of the earliest article showing the person there (when `start` is unknown)."""
     founder: bool = False
@@ -43,7 +45,9 @@ class Stint:
             bounds.append(start_of(self.first_seen))
         if not bounds or min(bounds) > day:
             return False
-        return self.end is None or start_of(self.end) > day
+        if self.end is None:
+            return not self.ended  # gone at a time no article gives: present on no day we can name
+        return start_of(self.end) > day
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -61,17 +65,21 @@ class PersonTimeline:
                 "events": [e.to_dict() for e in self.events]}
 
 
-def _first_published(fact: FactView) -> str:
+def _first_published(fact: FactView) -> str | None:
+    """The earliest publication date of the articles stating `fact` (None when none is dated)."""
     dates = [s.published for s in fact.sources if s.published]
-    return min(dates) if dates else (fact.effective_date or "9999")
+    return min(dates) if dates else fact.effective_date
+
+
+_LAST = "9999"  # sorts undated events after dated ones; never shown
 
 
 def _compare(a: FactView, b: FactView) -> int:
     """Order of events; dates at different precision that can be the same day go by article date."""
     if a.date and b.date and a.date != b.date and compatible(a.date, b.date):
-        ka, kb = _first_published(a), _first_published(b)
+        ka, kb = _first_published(a) or _LAST, _first_published(b) or _LAST
     else:
-        ka, kb = a.effective_date or "9999", b.effective_date or "9999"
+        ka, kb = a.effective_date or _LAST, b.effective_date or _LAST
     if ka != kb:
         return -1 if ka < kb else 1
     rank = {"founded": 0, "joined": 1, "role": 2, "member": 2, "left": 3}
@@ -142,6 +150,7 @@ def build_stints(facts: list[FactView], founding: dict[str, str] | None = None) 
                 if current is None:
                     current = Stint(org, first_seen=seen)
                 current.end = fact.date or seen
+                current.ended = True
                 current.end_reasons = list(fact.reasons)
                 current.facts.append(fact.id)
                 if label and label not in current.roles:
@@ -161,7 +170,7 @@ def build_stints(facts: list[FactView], founding: dict[str, str] | None = None) 
             current.facts.append(fact.id)
         if current is not None:
             stints.append(current)
-    return sorted(stints, key=lambda s: (s.start or s.first_seen or "9999", s.org))
+    return sorted(stints, key=lambda s: (s.start or s.first_seen or _LAST, s.org))
 
 
 def founding_dates(facts: list[FactView]) -> dict[str, str]:

@@ -37,6 +37,9 @@ def _date(description: str) -> object:
 Since = Annotated[str | None, _date("from this date on"), AfterValidator(queries.iso_date)]
 Until = Annotated[str | None, _date("up to this date"), AfterValidator(queries.iso_date)]
 AsOf = Annotated[str | None, _date("the day to look at (default: today)"), AfterValidator(queries.iso_date)]
+# The dashboard's date forms send every field, filled or not: an empty field means no date, and a
+# wrong one is answered in words (the API's pattern would show a regular expression).
+FormDate = Annotated[str | None, Query(), AfterValidator(queries.iso_date)]
 Limit = Annotated[int | None, Query(ge=1, le=1_000_000, description="how many to return (default "
                                     "EXODUS_WEB_PAGE_SIZE; at most EXODUS_WEB_MAX_PAGE_SIZE are returned)")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="how many to skip")]

@@ -28,6 +28,7 @@ from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from exodus.errors import StoreError
@@ -355,6 +356,8 @@ def _readable(error: dict) -> dict:
         limit = (error.get("ctx") or {}).get("max_length")
         error["msg"] = (f"{len(error['input'])} characters is too long: at most {limit} are accepted "
                         "(a name, or a few words)")
+    if error.get("type") == "value_error" and (error.get("ctx") or {}).get("error") is not None:
+        error["msg"] = str(error["ctx"]["error"])  # our own words, without pydantic's "Value error, "
     if "input" in error:
         error["input"] = _printable(error["input"])
     return error
@@ -390,6 +393,9 @@ def create_app(db: str | Path | None = None, *, allow_writes: bool = False, toke
                               "Facts are returned in the shape of the fact format (docs/fact-format.md), with every "
                               "source. The server is read-only unless started with `--allow-writes`.")
     app.state.web = WebContext(db, allow_writes, token or "", settings.web_time_limit_ms)
+    # Pages, API answers and static files (plotly.min.js is 4.8 MB, about 1.4 MB compressed) go out gzipped
+    # to clients that accept it.
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(HeadMiddleware)
     install_error_handlers(app)

@@ -7,6 +7,7 @@ Jinja; URLs become links only when they are http(s); data for charts goes into
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -47,6 +48,15 @@ def highlight(text: str, start: int, end: int) -> Markup:
     return Markup("{}<mark class=\"evidence\">{}</mark>{}").format(text[:start], text[start:end], text[end:])
 
 
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def quoted(evidence: str) -> str:
+    """Evidence as a quote for readers: the Markdown emphasis of a `.md` article (`**Lead.**`) dropped.
+    The stored evidence stays the exact text of the article; this is display only."""
+    return _EMPHASIS.sub("", evidence).strip()
+
+
 def marked_snippet(snippet: str) -> Markup:
     """A full-text search snippet, escaped, its matched words in <mark>."""
     out = escape(snippet)
@@ -56,7 +66,7 @@ def marked_snippet(snippet: str) -> Markup:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(path=path_part, q=query_value, safe_url=safe_url, highlight=highlight,
-                       marked=marked_snippet)
+                       marked=marked_snippet, quoted=quoted)
     env.globals.update(kind_verbs=KIND_VERBS)
     return env
 

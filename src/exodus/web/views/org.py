@@ -7,14 +7,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from exodus.web import queries
-from exodus.web.api import AsOf, Conn, OrgName
+from exodus.web.api import Conn, FormDate, OrgName
 from exodus.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/org/{name:path}", response_class=HTMLResponse)
-def org(request: Request, conn: Conn, name: OrgName, as_of: AsOf = None) -> HTMLResponse:
+def org(request: Request, conn: Conn, name: OrgName, as_of: FormDate = None) -> HTMLResponse:
     roster = queries.roster_json(conn, name, as_of)
     return render(request, "org.html", r=roster, as_of=as_of or "", today=date.today().isoformat(),
                   chart={"by_year": roster["by_year"]})

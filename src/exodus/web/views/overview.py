@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse
 
 from exodus.questions import find_conflicts
 from exodus.web import queries
-from exodus.web.api import Conn, Since, Until
+from exodus.web.api import Conn, FormDate
 from exodus.web.app import StillComputing, computed, remembered
 from exodus.web.templating import render
 
@@ -16,7 +16,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, conn: Conn, since: Since = None, until: Until = None) -> HTMLResponse:
+def overview(request: Request, conn: Conn, since: FormDate = None, until: FormDate = None) -> HTMLResponse:
     params = {k: v for k, v in (("since", since), ("until", until)) if v}
     try:
         conflicts = computed(request, ("conflicts",), find_conflicts, wait_s=0.5)
