@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from exodus.resolution.dates import compatible, gap_days, precision, start_of
+from exodus.resolution.names import org_key, person_key
 from exodus.settings import get_settings
 
 
@@ -80,12 +81,41 @@ def recluster(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
             _insert_fact(conn, key, cluster)
 
 
+def _entity_key(conn: sqlite3.Connection, entity_id: int | None) -> str:
+    """An entity as its folded name (the same whatever order the articles came in), not its row id."""
+    if entity_id is None:
+        return ""
+    row = conn.execute("SELECT type, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return f"#{entity_id}"
+    return f"{row['type']}:{(person_key if row['type'] == 'person' else org_key)(row['name'])}"
+
+
+def fact_uid(conn: sqlite3.Connection, claim: sqlite3.Row, anchor: str) -> str:
+    """A fact's public id, from what it says: its kind, its entities by name, its action or title, and the
+    start of its earliest date. The same articles give the same ids in any order, and a link to a fact
+    survives a rebuild of the store. Two facts that would share one (two entities with one name) are told
+    apart by their entities' row ids."""
+    parts = [claim["kind"], _entity_key(conn, claim["person_id"]), _entity_key(conn, claim["org_id"]),
+             _entity_key(conn, claim["group_id"]), claim["action"] or ""]
+    if claim["kind"] == "invested":
+        parts.append(_entity_key(conn, claim["other_org_id"]))
+    if claim["kind"] == "role":
+        parts.append((claim["role"] or "").strip().lower())
+    content = "|".join([*parts, anchor])
+    uid = "f" + hashlib.sha1(content.encode()).hexdigest()[:11]
+    if conn.execute("SELECT 1 FROM facts WHERE uid = ?", (uid,)).fetchone() is not None:
+        content += "|" + claim["base_key"]
+        uid = "f" + hashlib.sha1(content.encode()).hexdigest()[:11]
+    return uid
+
+
 def _insert_fact(conn: sqlite3.Connection, key: str, cluster: list[sqlite3.Row]) -> None:
     first = cluster[0]
     dated = sorted(c["date"] for c in cluster if c["date"])
     date = _choose_date(dated)
     anchor = start_of(dated[0]) if dated else "undated"
-    uid = "f" + hashlib.sha1(f"{key}|{anchor}".encode()).hexdigest()[:11]
+    uid = fact_uid(conn, first, anchor)
     published = sorted(c["published"] for c in cluster if c["published"])
     effective = start_of(date) if date else (published[0] if published else None)
     reasons = sorted({r for c in cluster for r in json.loads(c["reasons"])})
