@@ -6,7 +6,9 @@ key, claims whose dates can mean the same event (compatible, or close in time)
 form one fact; far-apart dates are separate events (Karpathy joined OpenAI in
 2015 and again in 2023). An undated claim joins the latest event that happened
 before the article was published. Copies of one article (see store.dedupe) count
-as one source.
+as one source. An investment is a round: only reports within three weeks of each
+other that give the same amount (or none) are one fact, so Amazon's rounds in
+Anthropic of 2023 and 2024 stay two facts.
 """
 from __future__ import annotations
 
@@ -31,15 +33,35 @@ def base_key(kind: str, person_id: int | None, org_id: int | None, group_id: int
     return "|".join("" if p is None else str(p) for p in parts)
 
 
+# An investment is a round: reports of one round come within days of each other, and give one amount.
+SAME_ROUND_DAYS = 21
+_AMOUNT_TOLERANCE = 0.1
+
+
+def _same_amount(a: sqlite3.Row, b: sqlite3.Row) -> bool:
+    """Two claims' amounts can be one round's: either is unknown, or they agree within 10% in one currency."""
+    if a["amount_value"] is None or b["amount_value"] is None:
+        return True
+    if (a["amount_currency"] or "") != (b["amount_currency"] or ""):
+        return False
+    high = max(abs(a["amount_value"]), abs(b["amount_value"]))
+    return high == 0 or abs(a["amount_value"] - b["amount_value"]) <= _AMOUNT_TOLERANCE * high
+
+
+def _same_event(claim: sqlite3.Row, other: sqlite3.Row, same_event_days: int) -> bool:
+    if claim["kind"] == "invested":
+        return _same_amount(claim, other) and (compatible(claim["date"], other["date"])
+                                               or gap_days(claim["date"], other["date"]) <= SAME_ROUND_DAYS)
+    return compatible(claim["date"], other["date"]) or gap_days(claim["date"], other["date"]) <= same_event_days
+
+
 def cluster_claims(claims: list[sqlite3.Row], same_event_days: int) -> list[list[sqlite3.Row]]:
     """Group one base key's claims into events, deterministically (independent of claim order)."""
     dated = sorted((c for c in claims if c["date"]),
                    key=lambda c: (start_of(c["date"]), -precision(c["date"]), c["id"]))
     clusters: list[list[sqlite3.Row]] = []
     for claim in dated:
-        if clusters and any(compatible(claim["date"], other["date"])
-                            or gap_days(claim["date"], other["date"]) <= same_event_days
-                            for other in clusters[-1]):
+        if clusters and any(_same_event(claim, other, same_event_days) for other in clusters[-1]):
             clusters[-1].append(claim)
         else:
             clusters.append([claim])
