@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from exodus.questions.records import FactView, load_facts
-from exodus.resolution.dates import compatible
+from exodus.resolution.dates import compatible, gap_days, precision
 from exodus.resolution.names import org_key
 from exodus.settings import get_settings
 
@@ -100,12 +100,34 @@ def _date_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
     conflicts = []
     for row in rows:
         dates = sorted(row["dates"].split(","))
-        if all(compatible(a, b) for a in dates for b in dates):
+        if all(_dates_agree(a, b) for a in dates for b in dates):
             continue
         fact = load_facts(conn, "f.uid = ?", (row["uid"],))[0]
         if fact.kind == "invested":
             what = f"{fact.org} invested in {fact.other_org}"
         else:
             what = f"{fact.person or ''} {fact.kind} {fact.org or ''}".strip()
-        conflicts.append(Conflict("date", fact.person, f"{what}: sources say {' / '.join(dates)}", [fact]))
+        sides = _sources_by_date(conn, row["uid"])
+        said = " / ".join(f"{day} ({', '.join(sides[day])})" for day in dates)
+        conflicts.append(Conflict("date", fact.person, f"{what}: sources say {said}", [fact]))
     return conflicts
+
+
+# Reports of one event a day or two apart (time zones, "on Friday" read from a Monday paper) agree.
+DATE_SLACK_DAYS = 2
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """Two stated dates can be one event's: one contains the other, or both are days at most two apart
+    ("May" and "June" are two statements, however close their ends)."""
+    return compatible(a, b) or (precision(a) == precision(b) == 3 and gap_days(a, b) <= DATE_SLACK_DAYS)
+
+
+def _sources_by_date(conn: sqlite3.Connection, uid: str) -> dict[str, list[str]]:
+    """Each date the claims of a fact give, with the articles that give it."""
+    sides: dict[str, list[str]] = {}
+    for day, doc in conn.execute("SELECT DISTINCT c.date, d.doc_key FROM claims c JOIN facts f ON f.id = c.fact_id "
+                                 "JOIN documents d ON d.id = c.document_id WHERE f.uid = ? AND c.date IS NOT NULL "
+                                 "ORDER BY c.date, d.doc_key", (uid,)):
+        sides.setdefault(day, []).append(doc)
+    return sides
