@@ -18,6 +18,7 @@ from exodus.extraction.candidates import Candidate, fact_kind
 from exodus.extraction.consolidate import unify_group_names
 from exodus.extraction.inherited_dates import inherit_dates
 from exodus.extraction.lexicon import Lexicon, fold_name
+from exodus.extraction.reasons import find_reasons
 from exodus.schema import Evidence, Fact
 
 _RULE_ATTRIBUTES = ("role", "from_org", "to_org", "date", "reasons", "amount")
@@ -89,6 +90,10 @@ def decode(analysis: DocumentAnalysis, candidates: list[Candidate], thresholds: 
             if trigger is not None:
                 start = analysis.parsed.chunks[sentence.chunk].offset + trigger.idx
                 fact.keywords = [(start, start + len(trigger))]
+        if fact.reasons:
+            # A reason belongs to the move whose sentence gives it, not to one told nearby.
+            said = find_reasons([fact.evidence.text], lexicon)
+            fact.reasons = [reason for reason in fact.reasons if reason in said]
         if kind == "left" and fact.reasons is None:
             fact.reasons = []
         if kind == "role":
