@@ -65,8 +65,12 @@ def test_roster_lists_groups_with_members_and_events(ingest):
                dict(org="OpenAI", group="Superalignment", action="disbanded", date="2024-05"))))
     groups = org_roster(store.conn, "OpenAI", as_of="2024-01-01").groups
     assert len(groups) == 1
-    assert (groups[0].formed, groups[0].disbanded) == ("2023-07", "2024-05")
+    # on 2024-01-01 the team was not yet disbanded, and Leike was on it
+    assert (groups[0].formed, groups[0].disbanded) == ("2023-07", None)
     assert groups[0].members[0]["person"] == "Jan Leike"
+    (later,) = org_roster(store.conn, "OpenAI", as_of="2024-06-01").groups
+    assert (later.formed, later.disbanded) == ("2023-07", "2024-05")
+    assert later.members == [] and later.former[0]["person"] == "Jan Leike"
 
 
 def test_an_undated_founding_told_later_does_not_bring_a_founder_back(ingest):

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
                  for m in roster.movements])
     if roster.groups:
         print()
-        print_table(["group", "formed", "disbanded", "members"],
-                    [[g.name, g.formed, g.disbanded, ", ".join(sorted({m["person"] for m in g.members}))]
-                     for g in roster.groups])
+        print_table(["group", "formed", "disbanded", f"members on {roster.as_of}", "former members"],
+                    [[g.name, g.formed, g.disbanded, ", ".join(sorted({m["person"] for m in g.members})),
+                      ", ".join(sorted({m["person"] for m in g.former}))] for g in roster.groups])
     return 0

@@ -35,6 +35,8 @@ class GroupView:
     formed: str | None = None
     disbanded: str | None = None
     members: list[dict] = field(default_factory=list)
+    former: list[dict] = field(default_factory=list)
+    """Members no longer on it on the roster's date: they left the organization, or it was disbanded."""
 
 
 @dataclass
@@ -84,21 +86,50 @@ def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None,
                                     None if current else (last_end.end if last_end else None),
                                     [] if current or not last_end else last_end.end_reasons))
     movements = order_events([f for f in facts if f.kind in ("joined", "left")])
+    groups = _groups_on(facts, {m.person for m in present}, day)
+    return OrgRoster(org=org["name"], as_of=day, present=present, founders=founders, movements=movements,
+                     groups=groups)
+
+
+def _when(fact: FactView) -> str | None:
+    """The day an event is known to have happened by: its date's start, or its first article's date."""
+    value = fact.date or fact.effective_date
+    return start_of(value) if value else None
+
+
+def _groups_on(facts: list[FactView], present: set[str | None], day: str) -> list[GroupView]:
+    """Committees and teams as they stood on `day`: formed by then, with the members known by then; those not
+    at the organization on `day` (`present`: its roster), or whose group was disbanded by then, are former
+    members."""
     groups: dict[str, GroupView] = {}
     events: dict[tuple[str, str], list[FactView]] = {}
+    members: list[FactView] = []
     for fact in facts:
         if not fact.group:
             continue
-        group = groups.setdefault(fact.group, GroupView(fact.group))
+        groups.setdefault(fact.group, GroupView(fact.group))
         if fact.kind == "group_event":
             events.setdefault((fact.group, "formed" if fact.action == "formed" else "disbanded"), []).append(fact)
         elif fact.kind == "member":
-            group.members.append({"person": fact.person, "role": fact.role, "date": fact.date, "fact": fact.id})
+            members.append(fact)
     for (name, field_name), told in events.items():
         # Articles may give several dates: a stated date beats an article's own; the first
         # formation and the last disbanding (the facts are in time order).
         dated = [f for f in told if f.date] or told
         chosen = dated[0] if field_name == "formed" else dated[-1]
-        setattr(groups[name], field_name, chosen.date or chosen.effective_date)
-    return OrgRoster(org=org["name"], as_of=day, present=present, founders=founders, movements=movements,
-                     groups=sorted(groups.values(), key=lambda g: g.name))
+        when = chosen.date or chosen.effective_date
+        if field_name == "disbanded" and when and start_of(when) > day:
+            continue  # disbanded later than the day looked at
+        setattr(groups[name], field_name, when)
+    for fact in members:
+        group = groups[fact.group]
+        joined = _when(fact)
+        if joined and joined > day:
+            continue  # not known to be on it yet
+        entry = {"person": fact.person, "role": fact.role, "date": fact.date, "fact": fact.id}
+        gone = fact.person not in present  # left the organization by then (and not back)
+        disbanded = group.disbanded is not None and start_of(group.disbanded) <= day
+        (group.former if gone or disbanded else group.members).append(entry)
+    known = [g for g in groups.values()
+             if not (g.formed and start_of(g.formed) > day) and (g.members or g.former or g.formed or g.disbanded)]
+    return sorted(known, key=lambda g: g.name)
