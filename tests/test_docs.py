@@ -43,3 +43,13 @@ def test_makefile_has_the_quickstart_targets():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("demo", "test"):
         assert re.search(rf"^{target}:", makefile, flags=re.M)
+
+
+def test_the_readme_example_is_what_exodus_answers_now():
+    """The `exodus org` example in the README is remade by docs/readme_example.py; stale is a failure."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "docs" / "readme_example.py"), "--check"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
