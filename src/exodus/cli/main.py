@@ -28,6 +28,7 @@ COMMANDS: tuple[str, ...] = (
     "exodus.cli.extract",
     "exodus.cli.read",
     "exodus.cli.evaluate",
+    "exodus.cli.quiz",
     "exodus.cli.train",
     "exodus.cli.demo",
     "exodus.cli.ingest",

@@ -52,6 +52,6 @@ def store_size(conn: sqlite3.Connection) -> StoreSize:
 def briefing(conn: sqlite3.Connection, org: str = "OpenAI", as_of: str = "2024-10-15",
              top_flows: int = 5) -> Briefing:
     """The store's largest flows (all time), `org`'s founders still there on `as_of`, and every conflict."""
-    roster = org_roster(conn, org, as_of, with_sources=False)
+    roster = org_roster(conn, org, as_of)
     return Briefing(size=store_size(conn), flows=talent_flows(conn).pairs[:top_flows], org=roster.org,
                     as_of=roster.as_of, founders=roster.founders, conflicts=find_conflicts(conn))

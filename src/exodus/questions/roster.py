@@ -59,14 +59,16 @@ class OrgRoster:
                 "groups": [asdict(g) for g in self.groups]}
 
 
-def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None,
-               with_sources: bool = True) -> OrgRoster:
+def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None) -> OrgRoster:
     """Who is known to be at the organization on `as_of` (default today), and how it got there."""
     if as_of and not parse_date(as_of):
         raise StoreError(f"as-of dates must be ISO (2024, 2024-05 or 2024-05-28), not {as_of!r}")
     org = entity(conn, name, "org")
     day = start_of(parse_date(as_of) or date.today().isoformat())
-    facts = load_facts(conn, "f.org_id = ?", (org["id"],), with_sources=with_sources)
+    # Always with their sources: a departure's evidence tells a sabbatical from an exit (timeline.is_leave),
+    # and the first article of each fact orders events whose dates overlap (a return in "2023-11" after a
+    # firing on 2023-11-17).
+    facts = load_facts(conn, "f.org_id = ?", (org["id"],))
     by_person: dict[str, list[FactView]] = {}
     for fact in facts:
         if fact.person:
