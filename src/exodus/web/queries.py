@@ -294,7 +294,37 @@ def roster_json(conn: sqlite3.Connection, name: str, as_of: str | None = None) -
     out["movements"] = [fact_json(m) for m in roster.movements]
     out["by_year"] = movements_by_year(roster.movements)
     out["departure_reasons"] = departure_reasons(roster.movements)
+    out["inflow"], out["outflow"] = talent_sides(conn, roster.org, roster.as_of)
+    out["funding"] = [fact_json(f) for f in funding(conn, roster.org, roster.as_of)]
     return out
+
+
+def talent_sides(conn: sqlite3.Connection, org: str, as_of: str) -> tuple[list[dict], list[dict]]:
+    """Where the organization's hires came from and where its alumni went, up to `as_of`: per other
+    organization, how many people and who, most first."""
+    from exodus.questions import talent_flows
+
+    inflow: dict[str, set[str]] = {}
+    outflow: dict[str, set[str]] = {}
+    for move in talent_flows(conn, None, as_of, org).moves:
+        if move.to_org == org and move.from_org != org:
+            inflow.setdefault(move.from_org, set()).add(move.person)
+        elif move.from_org == org and move.to_org != org:
+            outflow.setdefault(move.to_org, set()).add(move.person)
+    return _by_size(inflow), _by_size(outflow)
+
+
+def _by_size(side: dict[str, set[str]]) -> list[dict]:
+    return [{"org": other, "count": len(people), "people": sorted(people)}
+            for other, people in sorted(side.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+
+def funding(conn: sqlite3.Connection, org: str, as_of: str) -> list[FactView]:
+    """Investments in the organization known by `as_of`, latest first."""
+    org_id = find(conn, org, "org")["id"]
+    facts = load_facts(conn, "f.kind = 'invested' AND f.other_org_id = ? AND "
+                             "(f.effective_date IS NULL OR f.effective_date <= ?)", (org_id, as_of))
+    return sorted(facts, key=lambda f: f.effective_date or "", reverse=True)
 
 
 def conflict_json(conflict) -> dict:
