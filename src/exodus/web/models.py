@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, Field, ConfigDict
 
 from exodus.schema import KINDS
 
@@ -104,6 +104,9 @@ class RosterOut(BaseModel):
     by_year: list[dict[str, Any]]
     departure_reasons: dict[str, int]
     groups: list[dict[str, Any]]
+    inflow: list[dict[str, Any]] = Field(description="where its people came from: org, count, people")
+    outflow: list[dict[str, Any]] = Field(description="where its people went: org, count, people")
+    funding: list[FactOut] = Field(description="investments in it known by as_of, latest first")
 
 
 class MoveOut(BaseModel):
