@@ -8,6 +8,7 @@ import json
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from exodus.errors import InputError, InputNotice
@@ -15,7 +16,7 @@ from exodus.schema import Document
 from exodus.sources import read_documents
 
 EXAMPLES = 2000
-SECONDS_PER_INPUT = 10  # a generous cap: a hang, not a slow input, is what this catches
+SECONDS_PER_INPUT = 10  # a generous cap of CPU seconds: a hang, not a slow input, is what this catches
 
 WORDS = st.sampled_from(["Jan Leike", "left", "OpenAI", "joined", "Anthropic", "in May 2024", ".", "\n", "\n\n",
                          "---", "id: x", "published: 2024-05-01", "title: T", "<p>", "</p>", "<html>", "<body>",
@@ -59,9 +60,22 @@ def jsonl_bytes(draw) -> bytes:
     return b"\n".join(lines)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def warm_readers(tmp_path_factory):
+    """Read one dated page and one text first: loading the date parser's data (seconds on a busy
+    machine) is a one-time cost, not a slow input."""
+    folder = tmp_path_factory.mktemp("warm")
+    (folder / "page.html").write_text("<html><body><article><p>Jan Leike left OpenAI in May 2024.</p>"
+                                      "</article></body></html>", encoding="utf-8")
+    (folder / "note.txt").write_text("Jan Leike left OpenAI on May 9, 2024.", encoding="utf-8")
+    for path in folder.iterdir():
+        list(read_documents([path]))
+
+
 def read_all(path: Path) -> None:
-    """Read `path` and check that every result is a document of real text, a problem or a notice."""
-    started = time.monotonic()
+    """Read `path` and check that every result is a document of real text, a problem or a notice.
+    The time cap counts this process's CPU time, so other work on the machine cannot trip it."""
+    started = time.process_time()
     for result in read_documents([path]):
         assert isinstance(result, (Document, InputError, InputNotice)), result
         if isinstance(result, Document):
@@ -70,7 +84,7 @@ def read_all(path: Path) -> None:
             assert result.text.strip()
         else:
             assert "\n" not in str(result) and str(result).startswith(f"{path}")
-    assert time.monotonic() - started < SECONDS_PER_INPUT
+    assert time.process_time() - started < SECONDS_PER_INPUT
 
 
 FUZZ = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -104,9 +118,9 @@ def test_jsonl_reader_survives_any_bytes(tmp_path, data):
 @FUZZ
 @given(data=st.one_of(jsonl_bytes(), file_bytes()))
 def test_stdin_reader_survives_any_bytes(data):
-    started = time.monotonic()
+    started = time.process_time()
     for result in read_documents(["-"], stdin=io.BytesIO(data)):
         assert isinstance(result, (Document, InputError, InputNotice)), result
         if isinstance(result, Document):
             result.text.encode("utf-8")
-    assert time.monotonic() - started < SECONDS_PER_INPUT
+    assert time.process_time() - started < SECONDS_PER_INPUT
