@@ -117,6 +117,7 @@ def analyse(document: Document, parsed: ParsedDocument, rule_facts: list[Fact]) 
             sentences.append(view)
     _add_name_shapes(parsed, sentences)
     _add_reference_readings(parsed, sentences)
+    _add_plural_readings(parsed, sentences)
     return DocumentAnalysis(document, parsed, sentences, rule_facts)
 
 
@@ -203,3 +204,29 @@ def _add_name_shapes(parsed: ParsedDocument, sentences: list[SentenceView]) -> N
                                                        certain=False, subject=ref.mention.subject),
                                                ref.tokens, f"alt:{ref.source}"))
         view.mentions.extend(alternatives)
+
+
+# a subject that stands for several people named just before: "Both are leaving", "The pair will join"
+_PLURAL_SUBJECTS = frozenset({"both", "they", "pair", "duo", "trio", "two", "three", "four"})
+
+
+def _add_plural_readings(parsed: ParsedDocument, sentences: list[SentenceView]) -> None:
+    """"Vaswani and Parmar left Adept. Both ...": each person named in the sentence just before is a
+    reading of a plural subject. Unlike the other readings these do not exclude each other."""
+    text = parsed.document.text
+    for view in sentences[1:]:
+        before = sentences[view.index - 1]
+        if text[before.end:view.start].strip():
+            continue  # the sentence before was not parsed
+        people = list(dict.fromkeys(m.name for m in before.of_kind(PERSON) if m.source != "pronoun"))
+        if len(people) < 2:
+            continue
+        offset = parsed.chunks[view.chunk].offset
+        for token in view.tokens:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in _PLURAL_SUBJECTS:
+                continue
+            if token.lower_ not in ("both", "they") and not any(c.lower_ == "the" for c in token.children):
+                continue  # "two of them", "three executives": not the people just named
+            for name in people:
+                view.mentions.append(MentionRef(Mention(PERSON, name, offset + token.idx, offset + token.idx + len(token),
+                                                        certain=False, subject=True), [token], "plural"))

@@ -119,7 +119,7 @@ def _source_class(ref: MentionRef) -> str:
     source = ref.source
     if source.startswith("context"):
         return "context"
-    if source.startswith(("pronoun", "reference")):
+    if source.startswith(("pronoun", "reference", "plural")):
         return source.split(":")[0]
     return "name" if any(t.text[:1].isupper() for t in ref.tokens) else "untagged"
 

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from exodus.extraction.event_dates import event_date
@@ -36,6 +37,51 @@ _CO_LEMMAS = {"found": "found", "founded": "found", "founding": "found", "founds
               "founders": "founder", "led": "lead", "lead": "lead", "leads": "lead", "leading": "lead",
               "chair": "chair", "chaired": "chair", "chairs": "chair", "chairing": "chair", "head": "head",
               "headed": "head", "heads": "head"}
+
+
+# a given name written before a surname: "Emma" in "Emma Walmsley", "J." in "J. Doe", "Jae-won"
+_GIVEN_NAME = r"(?:[A-Z][a-z\u00c0-\u024f]+(?:-[A-Za-z][a-z\u00c0-\u024f]+)?|[A-Z]\.)"
+_NOT_PEOPLE_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+# words that stand before names but are none: dates, honorifics, offices
+_NOT_GIVEN_WORDS = frozenset({"january", "february", "march", "april", "june", "july", "august", "september",
+                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                              "friday", "saturday", "sunday", "senator", "sen", "rep", "minister", "governor", "gov",
+                              "judge", "justice", "king", "queen", "prince", "princess", "sheikh", "emir", "pope",
+                              "mayor", "general", "gen", "col", "capt", "lt", "sgt", "saint", "st", "dame", "lord",
+                              "lady", "sir", "mr", "mrs", "ms", "dr", "prof", "professor", "chancellor", "premier",
+                              "uncle", "aunt", "founder", "cofounder", "co-founder", "boss", "chief", "executive"})
+
+
+def full_names_elsewhere(document: Document, chunks: list[Chunk], surnames: frozenset[str], table: EntityTable,
+                         titles: set[str]) -> list[str]:
+    """Full names of people the parsed sentences name only by surname ("Walmsley said"), found in
+    the sentences the gate did not parse or in the title ("When Emma Walmsley takes charge ...").
+    A surname with one full name in the text is that person; with several, none is guessed. A
+    "given name" the parser calls a place or a company anywhere ("Toyota Tsusho", "China's Didi")
+    or a common word ("About Rappi") makes no name."""
+    not_people = {e.text for c in chunks for e in c.doc.ents if e.label_ in _NOT_PEOPLE_LABELS}
+    not_given = {w.split()[0] for w in not_people}
+
+    def given(word: str | None) -> bool:
+        return word is not None and word.lower().strip(".") not in titles | STOP_WORDS | _NOT_GIVEN_WORDS and \
+            word not in not_given and not table.is_known_org(word)
+
+    found = []
+    texts = [document.text, document.title or ""]
+    for surname in sorted(surnames):
+        if table.is_person(surname) or table.lexicon.canonical_person(surname) or table.is_known_org(surname):
+            continue
+        pattern = re.compile(rf"\b(?:({_GIVEN_NAME})\s+)?({_GIVEN_NAME})\s+{re.escape(surname)}\b")
+        names = set()
+        for text in texts:
+            for m in pattern.finditer(text):
+                first, second = m.groups()
+                if given(second):  # "Jim Yong Kim", "Emma Walmsley" (not "Senator Emma Walmsley")
+                    names.add(f"{first} {second} {surname}" if given(first) else f"{second} {surname}")
+        names = {n for n in names if n not in not_people}
+        if len(names) == 1:
+            found.append(names.pop())
+    return found
 
 
 def add_special_cases(nlp) -> None:
@@ -133,6 +179,9 @@ class ParsedDocument:
                     self.table.add_person(_ent_text(ent))
                 elif (ent.label_ == "ORG" or fold_name(_ent_text(ent)) in self._org_like) and not self._group_name(ent):
                     org_names.append(_ent_text(ent))
+        for name in full_names_elsewhere(self.document, self.chunks, surnames, self.table, titles):
+            self.table.add_person(name)
+            self._org_like.discard(fold_name(name.split()[-1]))  # the surname is this person's wherever it stands
         self.table.finish()
         self._shared_surnames: dict[tuple[int, int], str] = {}
         for ci, chunk in enumerate(self.chunks):

@@ -100,6 +100,8 @@ def context_orgs(analysis, sentence, named: set[str], round_owner: bool = False)
 def _anchor(ref: MentionRef | None) -> int | str | None:
     if ref is None:
         return None
+    if ref.source == "plural":
+        return f"{ref.tokens[0].i}:{ref.name}"  # "both" is each of the people it stands for
     return ref.tokens[0].i if ref.tokens else "context"
 
 
