@@ -74,5 +74,13 @@ class CorrectionRefused(StoreError):
         return f"{self.problem}; {how_to_force} to {self.forced_does}" if self.forced_does else self.problem
 
 
+class UnknownConflict(StoreError):
+    """A conflict id that names no conflict in the store (none now, or the facts it was about changed)."""
+
+
+class NotAConflictSide(StoreError):
+    """A fact to keep that is not one of the conflict's sides."""
+
+
 class UnknownSchema(ExodusError):
     """The database is not an Exodus store this Exodus can use: another program's, or a newer Exodus's."""

@@ -54,6 +54,9 @@ class Settings:
     """Articles whose word shingles overlap this much (Jaccard) are copies and count as one source."""
     conflict_window_days: int = 90
     """Joining one organization and founding another this close in time is flagged as a conflict."""
+    reversal_window_days: int = 30
+    """An announced move followed this soon by a return to the organization left (and nothing placing the
+    person at the new one after it) never took effect."""
     web_host: str = "127.0.0.1"
     """Address `exodus serve` listens on (localhost: only this machine can connect)."""
     web_port: int = 8000

@@ -14,9 +14,11 @@ from exodus.store.handmade import story
 
 REPO = Path(__file__).resolve().parents[2]
 QUESTIONS = REPO / "benchmarks" / "questions" / "sample.jsonl"
-# The graph's figure on the gold store when the question set was written (0.836): a floor, not a target.
-# The target is 0.98; docs/evaluation.md says what the misses are.
-GOLD_STORE_FLOOR = 0.83
+# The graph's figure on the gold store: 0.836 when the question set was written, 0.918 once report dates
+# became bounds, announced moves undone within days never took effect and the two halves of a move shared
+# their date. A floor a little below it, not a target: the target is 0.98, and docs/evaluation.md says what
+# the 19 misses are (most are gold facts less precise than the hand answers).
+GOLD_STORE_FLOOR = 0.91
 
 
 def test_the_sample_questions_on_the_gold_store_do_not_fall(tmp_path, capsys):

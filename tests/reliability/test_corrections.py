@@ -8,9 +8,9 @@ import warnings
 
 import pytest
 
-from exodus.cli.main import main
 from exodus.store import ingest_extracted, open_store
 from exodus.store.handmade import story
+from tests.cli_runs import exodus, one_line
 
 TOKEN = "a-write-token-of-32-characters!!"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -42,13 +42,6 @@ def db(tmp_path):
     return str(path)
 
 
-def exodus(capsys, *argv):
-    """Run `exodus ARGV...`: (exit status, stdout, stderr)."""
-    status = main(list(argv))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
 def timeline(capsys, db, name):
     status, out, err = exodus(capsys, "person", name, "--db", db, "--json")
     assert status == 0, err
@@ -59,12 +52,6 @@ def corrections(capsys, db):
     status, out, _ = exodus(capsys, "alias", "list", "--db", db, "--json")
     assert status == 0
     return json.loads(out)
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 # -- exodus alias add ---------------------------------------------------------------------------------------

@@ -16,12 +16,12 @@ with warnings.catch_warnings():  # starlette suggests httpx2; httpx works
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient  # noqa: E402
 
-from exodus.cli.main import main  # noqa: E402
 from exodus.errors import StoreError  # noqa: E402
 from exodus.settings import get_settings  # noqa: E402
 from exodus.store import ingest_extracted, open_store  # noqa: E402
 from exodus.store.handmade import story  # noqa: E402
 from exodus.web import create_app  # noqa: E402
+from tests.cli_runs import exodus, one_line  # noqa: E402
 
 
 def stories():
@@ -52,18 +52,6 @@ def db(tmp_path):
 @pytest.fixture
 def client(db):
     return TestClient(create_app(db), raise_server_exceptions=False)
-
-
-def exodus(capsys, *argv):
-    status = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 # -- wildcards are characters -------------------------------------------------------------------------------

@@ -27,11 +27,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def exodus_server(db: Path, timeout: float = 30) -> Iterator[str]:
-    """`exodus serve --db DB` on a free port; yields its base URL and stops it afterwards."""
+def exodus_server(db: Path, timeout: float = 30, options: tuple[str, ...] = ()) -> Iterator[str]:
+    """`exodus serve --db DB [OPTIONS]` on a free port; yields its base URL and stops it afterwards."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "exodus", "serve", "--db", str(db), "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "exodus", "serve", "--db", str(db), "--port", str(port),
+                                *options],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -106,6 +106,64 @@ def test_the_date_range_filter_narrows_the_flows(watched):
     assert page.locator("#sankey .sankey-link").count() == 1
 
 
+def test_the_flows_have_counts_a_table_and_their_choice_in_the_address(watched, shots):
+    page = watched.open("/?since=2024")
+    page.wait_for_selector("#sankey svg .sankey-node")
+    # Counts on the chart without hovering: on every node's label and on the links.
+    labels = page.locator("#sankey .sankey-node .node-label").all_text_contents()
+    assert labels and all(re.search(r" \(\d+\)$", label) for label in labels), labels
+    assert page.locator("#sankey text.link-count").count() >= 1
+    # The table has a row per drawn flow, with the same numbers.
+    rows = page.locator("table.flows tbody tr[data-from]")
+    assert rows.count() == page.locator("#sankey .sankey-link").count() == 3
+    assert sorted(page.locator("table.flows td.count").all_inner_texts()) == \
+        sorted(page.locator("#sankey text.link-count").all_text_contents())
+    page.screenshot(path=shots / "overview-flows.png", full_page=True)
+    # A click on a flow lists its people and puts the flow in the address; the address shows it again.
+    page.locator("#sankey .sankey-link").first.click(force=True)
+    page.locator("#flow-detail li.move").first.wait_for()
+    title = page.locator("#flow-detail h3").inner_text()
+    assert re.search(r"[?&]from=[^&]+&to=[^&#]+", page.url) and "since=2024" in page.url
+    assert page.locator("table.flows tr.picked").count() == 1
+    page.reload(wait_until="load")
+    assert page.locator("#flow-detail h3").inner_text() == title
+    assert page.locator("table.flows tr.picked").count() == 1
+
+
+def test_the_flows_table_works_from_the_keyboard(watched):
+    page = watched.open("/")
+    page.wait_for_selector("table.flows td.count a")
+    count_link = page.locator("table.flows td.count a").first
+    count_link.focus()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"from=.+&to=.+"))
+    assert re.search(r": 1 move\(s\)$", page.locator("#flow-detail h3").inner_text())
+    page.locator("#flow-detail a.person").first.wait_for()
+    # The form is real fields, sent with Enter; the choice so far stays out of the way of the new one.
+    page.locator("form.range input[name=org]").focus()
+    page.keyboard.type("Google")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"org=Google"))
+    assert "from=" not in page.url
+    assert page.locator("table.flows tbody tr[data-from]").count() == 1
+
+
+def test_the_facts_index_filters_and_downloads(watched, shots):
+    page = watched.open("/facts")
+    page.select_option("select[name=kind]", "left")
+    page.fill("input[name=min_confidence]", "0.5")
+    page.click("form.filters button")
+    page.wait_for_url(re.compile(r"kind=left"))
+    kinds = page.locator("table.facts-table tbody td[data-label=Kind]").all_inner_texts()
+    assert kinds and set(kinds) == {"left"}
+    assert page.locator("table.facts-table .confidence").count() == len(kinds)
+    page.screenshot(path=shots / "facts.png", full_page=True)
+    with page.expect_download() as download:
+        page.click("text=Download CSV")
+    assert download.value.suggested_filename == "exodus-facts-kind-left-min_confidence-0.5.csv"
+
+
 def test_person_timeline_points_lead_to_facts(watched, shots):
     page = watched.open("/person/" + quote("Ada Lovelace"))
     page.wait_for_selector("#timeline svg .scatterlayer .point")
@@ -142,7 +200,8 @@ def test_fact_page_highlights_the_evidence_and_leads_to_its_source(watched, shot
 
 @pytest.mark.parametrize("path, status", [
     ("/conflicts", 200), ("/search?q=Lovelace", 200), ("/docs", 200), ("/search?q=" + quote(SCRIPT), 200),
-    ("/people", 200), ("/orgs", 200), ("/people?q=" + quote(SCRIPT), 200),
+    ("/people", 200), ("/orgs", 200), ("/people?q=" + quote(SCRIPT), 200), ("/facts", 200),
+    ("/facts?org=" + quote(EVIL_ORG), 200), ("/facts?person=" + quote(SCRIPT), 404),
     ("/person/" + quote(EVIL_PERSON, safe=""), 200), ("/org/" + quote(EVIL_ORG, safe=""), 200),
     ("/person/" + quote(SCRIPT, safe=""), 404), ("/org/OpenAI?as_of=" + quote(SCRIPT), 422)])
 def test_other_pages_load_without_errors(watched, path, status, shots):
@@ -165,7 +224,7 @@ def phone(browser):
 
 def test_no_page_scrolls_sideways_on_a_phone(phone, server, client, shots):
     fact = client.get("/api/facts", params={"limit": 1}).json()["facts"][0]["id"]
-    paths = ["/", "/people", "/orgs", "/conflicts", "/docs", "/search?q=Lovelace", f"/fact/{fact}",
+    paths = ["/", "/people", "/orgs", "/facts", "/conflicts", "/docs", "/search?q=Lovelace", f"/fact/{fact}",
              "/person/" + quote(EVIL_PERSON, safe=""), "/org/" + quote(EVIL_ORG, safe=""), "/org/OpenAI"]
     page = phone.new_page()
     widths = {}

@@ -73,7 +73,9 @@ def page_urls(client, fact_ids) -> list[str]:
     people = [p["name"] for p in client.get("/api/people").json()["items"]]
     orgs = [o["name"] for o in client.get("/api/orgs").json()["items"]]
     return (["/", "/?since=2024-01-01&until=2024-12-31", "/conflicts", "/docs", "/search",
-             f"/search?q={quote(SCRIPT)}", "/search?q=alert", "/search?q=Lovelace"]
+             f"/search?q={quote(SCRIPT)}", "/search?q=alert", "/search?q=Lovelace", "/facts",
+             f"/facts?org={quote(EVIL_ORG)}&since=", f"/?org={quote(EVIL_ORG)}",
+             f"/?from={quote(EVIL_ORG)}&to=OpenAI", f"/?to={quote(SCRIPT)}"]
             + [f"/person/{quote(p, safe='')}" for p in people] + [f"/org/{quote(o, safe='')}" for o in orgs]
             + [f"/org/{quote(o, safe='')}?as_of=2024-05" for o in orgs]
             + [f"/fact/{f}" for f in fact_ids] + [f"/document/{quote(d, safe='')}" for d in docs])

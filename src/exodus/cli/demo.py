@@ -106,12 +106,8 @@ def print_briefing(report: Briefing, path: Path) -> None:
     there = report.founders_remaining
     print(f"\n{report.org}'s founders still there on {report.as_of}: {len(there)} of {len(report.founders)}")
     for founder in report.founders:
-        if founder.still_there:
-            state = "there"
-        else:
-            reasons = f" ({', '.join(founder.reasons)})" if founder.reasons else ""
-            state = f"left {founder.left}{reasons}" if founder.left else "not known to be there"
-        print(f"  {founder.person}: {state}")
+        reasons = f" ({', '.join(founder.reasons)})" if founder.reasons and not founder.still_there else ""
+        print(f"  {founder.person}: {founder.state_on(report.as_of)}{reasons}")
 
     print(f"\nConflicts found: {len(report.conflicts)}")
     for conflict in report.conflicts[:MAX_CONFLICTS]:

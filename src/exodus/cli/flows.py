@@ -14,8 +14,12 @@ DESCRIPTION = """\
 List moves between organizations: a departure paired with the person's next
 arrival elsewhere within 12 months, or a move an article states outright.
 
+With --rollup, units count at their top parent (Google DeepMind and Google Brain
+at Alphabet) and moves inside one parent are left out; see `exodus org link`.
+
 example:
   exodus flows --since 2024-01-01 --org OpenAI
+  exodus flows --rollup --org Alphabet
 """
 
 
@@ -23,12 +27,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=iso_date, metavar="DATE", help="only moves on or after this ISO date (2024, 2024-05 or 2024-05-28)")
     parser.add_argument("--until", type=iso_date, metavar="DATE", help="only moves on or before this ISO date")
     parser.add_argument("--org", metavar="ORG", help="only moves from or to this organization")
+    parser.add_argument("--rollup", action="store_true",
+                        help="count units at their top parent (Google DeepMind at Alphabet); without it, "
+                             "units stay apart")
     add_store_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     with open_store(args.db, readonly=True) as store:
-        flows = talent_flows(store.conn, args.since, args.until, args.org)
+        flows = talent_flows(store.conn, args.since, args.until, args.org, rollup=args.rollup)
     if args.json:
         print_json(flows.to_dict())
         return 0

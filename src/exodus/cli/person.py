@@ -11,8 +11,11 @@ NAME = "person"
 HELP = "a person's timeline: stints, roles, memberships, departures with reasons"
 DESCRIPTION = """\
 Show what the store knows about one person: stints at each organization (a
-return is a new stint; a sabbatical is not an end) and every fact with the
-articles it comes from.
+return is a new stint; a sabbatical is not an end; an announced move undone
+within days "never took effect") and every fact with the articles it comes from.
+A date the articles state is shown as it is ("joined 2021-05"); when only an
+article's date is known it is a bound, never the event's date: "by 2024-08-09"
+(it happened on or before), "as of 2024-03-01" (a title or membership held then).
 
 example:
   exodus person "Sam Altman"
@@ -33,13 +36,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"{timeline.person} (also: {', '.join(n for n in timeline.names if n != timeline.person) or '-'})\n")
     print_table(["organization", "from", "until", "roles", "why it ended"],
-                [[s.org, s.start or (f"seen {s.first_seen}" if s.first_seen else "?"), s.end or ("left, date unknown" if s.ended else ""),
-                  ", ".join(s.roles), ", ".join(s.end_reasons)
+                [[s.org, s.from_text(), s.until_text(), ", ".join(s.roles), ", ".join(s.end_reasons)
                   + (f" (leave {', '.join(s.leaves)})" if s.leaves else "")] for s in timeline.stints])
     print()
     print_table(["date", "fact", "what", "sources"],
-                [[e.date or f"({e.effective_date or '?'})", e.id, _describe(e), cite(e.sources)]
-                 for e in timeline.events])
+                [[e.when, e.id, _describe(e), cite(e.sources)] for e in timeline.events])
     return 0
 
 

@@ -32,7 +32,7 @@ from exodus.errors import ExodusError, StoreError
 from exodus.questions.flows import talent_flows
 from exodus.questions.lookup import entity
 from exodus.questions.roster import org_roster
-from exodus.questions.timeline import is_leave, person_timeline
+from exodus.questions.timeline import Stint, arrival_date, departure_date, is_leave, person_timeline
 from exodus.resolution.dates import start_of
 from exodus.resolution.names import org_key, person_key
 from exodus.schema import Document, Fact
@@ -143,16 +143,27 @@ def _moves(conn, q, kind: str):
     return [e for e in timeline.events if e.kind == kind and e.org == org and not (kind == "left" and is_leave(e))]
 
 
+def _stints(conn, q) -> list[Stint]:
+    """The person's stints at the question's organization that took effect, in time order."""
+    timeline, org = _person_facts(conn, q["person"], q["org"])
+    if timeline is None or org is None:
+        return []
+    return [s for s in timeline.stints if s.org == org and not s.reversed_by]
+
+
 def _left_when(conn, q) -> str | None:
-    dated = [e.date for e in _moves(conn, q, "left") if e.date]
-    return max(dated, key=start_of) if dated else None
+    """The last departure's date, as precise as the articles make it (a departure told undated on a day has
+    no date of its own: at most the month or year that day and the last fact showing them there share)."""
+    ended = [s for s in _stints(conn, q) if s.ended]
+    return departure_date(ended[-1]) if ended else None
 
 
 def _joined_when(conn, q) -> str | None:
-    dated = [e.date for e in _moves(conn, q, "joined") + _moves(conn, q, "founded") if e.date]
-    if not dated:
+    """The first (or the latest) arrival's date, as precise as the articles make it."""
+    stints = _stints(conn, q)
+    if not stints:
         return None
-    return (max if q.get("which") == "latest" else min)(dated, key=start_of)
+    return arrival_date(stints[-1] if q.get("which") == "latest" else stints[0])
 
 
 def _next_org(conn, q) -> str | None:

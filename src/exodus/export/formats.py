@@ -40,6 +40,12 @@ def _jsonl(conn, facts: list[FactView], out: TextIO) -> None:
 
 
 def _csv(conn, facts: list[FactView], out: TextIO) -> None:
+    write_facts_csv(facts, out)
+
+
+def write_facts_csv(facts: list[FactView], out: TextIO) -> None:
+    """`facts` as CSV, one row each, in the columns of `exodus export --format csv` (the dashboard's /facts
+    download writes the same)."""
     writer = csv.DictWriter(out, fieldnames=_CSV_FIELDS)
     writer.writeheader()
     for f in facts:
@@ -117,8 +123,8 @@ def _turtle(conn, facts: list[FactView], out: TextIO) -> None:
     for person, own in sorted(by_person.items()):
         for n, stint in enumerate(build_stints(own)):
             subject, org = node("person", person), node("org", stint.org)
-            if not subject or not org:
-                continue
+            if not subject or not org or stint.reversed_by:
+                continue  # (an announced move that never took effect is no employment)
             statement = f"exf:{subject.split(':')[1]}-{org.split(':')[1]}-{n}"
             out.write(f"{subject} wdt:P108 {org} ;\n    p:P108 {statement} .\n{statement} ps:P108 {org}")
             if stint.start:

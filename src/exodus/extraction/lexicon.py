@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -68,6 +68,8 @@ class Lexicon:
     reasons: dict[str, list[re.Pattern[str]]]
     hedges: dict[str, list[str]]
     gate: dict[str, list[str]]
+    org_parents: dict[str, str] = field(default_factory=dict)
+    """Unit -> parent organization (`_part_of` in organizations.json), canonical names."""
 
     def canonical_org(self, name: str) -> str | None:
         return _org_index(self).get(fold_name(name))
@@ -107,8 +109,10 @@ def load_lexicon() -> Lexicon:
     reasons = {reason: [re.compile(p, re.I) for p in patterns]
                for reason, patterns in _load_json("reasons.json").items()}
     titles = sorted(set(_load_lines("titles.txt")), key=lambda t: (-len(t.split()), t))
+    organizations = _load_json("organizations.json")
+    org_parents = organizations.pop("_part_of", {})
     return Lexicon(
-        organizations=_load_json("organizations.json"),
+        organizations=organizations,
         people=_load_json("people.json"),
         verb_frames=triggers["verbs"],
         noun_frames=triggers["nouns"],
@@ -117,6 +121,7 @@ def load_lexicon() -> Lexicon:
         reasons=reasons,
         hedges=_load_json("hedges.json"),
         gate=_load_json("gate.json"),
+        org_parents=org_parents,
     )
 
 # Lexicon holds dicts, so hash it by identity for the caches above.

@@ -3,6 +3,10 @@
 - `date`: articles give different dates for the same move;
 - `same_month`: a person joins two organizations in the same month;
 - `joined_or_founded`: one article has the person joining A, another founding B, at about the same time.
+
+Each conflict has an id derived from its kind and its facts' ids (stable across re-ingestion and rebuilds),
+and a status: `open`, or settled by a person (`resolved`: one side kept, the others rejected; `dismissed`):
+see `exodus.questions.settling`.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from exodus.questions.records import FactView, load_facts
 from exodus.resolution.dates import compatible, gap_days, precision
 from exodus.resolution.names import org_key
 from exodus.settings import get_settings
+from exodus.store.decisions import Decision, conflict_id, current_decisions
 
 
 @dataclass
@@ -23,14 +28,37 @@ class Conflict:
     person: str | None
     summary: str
     sides: list[FactView]
+    decision: Decision | None = None
+    """A person's decision on it; None while it is open."""
+
+    @property
+    def id(self) -> str:
+        return conflict_id(self.kind, [s.id for s in self.sides])
+
+    @property
+    def status(self) -> str:
+        """`open`, `resolved` (a side kept) or `dismissed`."""
+        return self.decision.status if self.decision else "open"
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "person": self.person, "summary": self.summary,
-                "sides": [s.to_dict() for s in self.sides]}
+        return {"id": self.id, "kind": self.kind, "status": self.status, "person": self.person,
+                "summary": self.summary, "sides": [s.to_dict() for s in self.sides],
+                "decision": self.decision.to_dict() if self.decision else None}
 
 
-def find_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
-    """Every conflict in the store: date conflicts first, then each person's (by name)."""
+def find_conflicts(conn: sqlite3.Connection, include_settled: bool = False) -> list[Conflict]:
+    """The open conflicts in the store (with `include_settled`, the settled ones too, each with its decision):
+    date conflicts first, then each person's (by name)."""
+    decisions = current_decisions(conn)
+    conflicts = []
+    for conflict in _detect_conflicts(conn):
+        conflict.decision = decisions.get(conflict.id)
+        if include_settled or conflict.decision is None:
+            conflicts.append(conflict)
+    return conflicts
+
+
+def _detect_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
     conflicts = _date_conflicts(conn)
     # Candidates from bare rows found through indexes; whole facts (with sources) for the conflicts only.
     columns = "id, person_id, kind, org_id, date, effective_date"

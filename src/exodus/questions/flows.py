@@ -4,7 +4,14 @@ A move is a `left` at A paired with the person's next arrival at another
 organization B within the flow window (12 months by default): a `joined`, or a
 dated `founded` (Ilya Sutskever left OpenAI in May 2024 and founded Safe
 Superintelligence in June). Or a move the article states itself (`left ...
-to_org`, `joined ... from_org`).
+to_org`, `joined ... from_org`). A departure told without a date happened by its
+article's date: its arrival may come up to the window before that date. A move
+undone by a return to the organization left within days is no move (see
+`exodus.questions.reversals`).
+
+With `rollup`, a unit's moves count at its top parent (Google DeepMind's at
+Alphabet, see `exodus.resolution.org_parents`), and moves inside one parent
+(Google Brain to Google DeepMind) are not moves between organizations.
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from datetime import date, timedelta
 from exodus.errors import StoreError
 from exodus.questions.lookup import entity
 from exodus.resolution.dates import end_of, parse_date, start_of
+from exodus.resolution.org_parents import OrgTree, org_tree
 from exodus.settings import get_settings
 
 
@@ -29,6 +37,9 @@ class Move:
     joined: str | None
     reasons: list[str]
     facts: list[str]
+    from_unit: str | None = None
+    """With rollup: the unit of `from_org` the person left, when not `from_org` itself."""
+    to_unit: str | None = None
 
 
 @dataclass
@@ -50,13 +61,15 @@ class TalentFlows:
     moves: list[Move]
     pairs: list[FlowPair]
     reasons: dict[str, int]
+    rollup: bool = False
 
     def to_dict(self) -> dict:
         # By hand: `asdict` deep-copies field by field, seconds for the tens of thousands of moves of a
         # large store's year.
-        return {"since": self.since, "until": self.until, "org": self.org,
+        return {"since": self.since, "until": self.until, "org": self.org, "rollup": self.rollup,
                 "moves": [{"person": m.person, "from_org": m.from_org, "to_org": m.to_org, "left": m.left,
-                           "joined": m.joined, "reasons": list(m.reasons), "facts": list(m.facts)}
+                           "joined": m.joined, "reasons": list(m.reasons), "facts": list(m.facts),
+                           "from_unit": m.from_unit, "to_unit": m.to_unit}
                           for m in self.moves],
                 "pairs": [{"from_org": p.from_org, "to_org": p.to_org, "count": p.count, "net": p.net,
                            "people": list(p.people), "reasons": dict(p.reasons)} for p in self.pairs],
@@ -82,21 +95,30 @@ def _shift(day: str, days: int) -> str:
 
 
 def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str | None = None,
-                 org: str | None = None, window_days: int | None = None) -> TalentFlows:
-    """Moves between organizations whose departure (or arrival) falls in [since, until]."""
+                 org: str | None = None, window_days: int | None = None, rollup: bool = False) -> TalentFlows:
+    """Moves between organizations whose departure (or arrival) falls in [since, until].
+
+    `rollup`: organizations counted at their top parent, moves inside one parent dropped, and `org`
+    stands for its whole top parent (`org="Google Brain"`: the moves from or to Alphabet).
+    """
     window = window_days or get_settings().flow_window_days
     for value in (since, until):
         if value and not parse_date(value):
             raise StoreError(f"dates must be ISO (2024, 2024-05 or 2024-05-28), not {value!r}")
     lo = start_of(parse_date(since)) if since else date.min.isoformat()
     hi = end_of(parse_date(until)) if until else date.max.isoformat()
-    org_id = entity(conn, org, "org")["id"] if org else None
+    org_row = entity(conn, org, "org") if org else None
     left = conn.execute(_SELECT, ("left", lo, hi)).fetchall()
-    arrivals = conn.execute(_SELECT, ("joined", _shift(lo, -31), _shift(hi, window))).fetchall()
+    # A departure told undated ("both recently left Meta") happened by its article's date, maybe well before:
+    # its next arrival may come before that date too.
+    earliest = _shift(lo, -window if any(row[_DATE] is None for row in left) else -31)
+    arrivals = conn.execute(_SELECT, ("joined", earliest, _shift(hi, window))).fetchall()
+    joined_ids = {row[_UID] for row in arrivals}  # a return is a `joined`, never a founding
     # Founding a company is arriving there, when the founding is dated: an undated
     # `founded` only has its article's date, often years after the founding.
-    arrivals += [row for row in conn.execute(_SELECT, ("founded", _shift(lo, -31), _shift(hi, window)))
+    arrivals += [row for row in conn.execute(_SELECT, ("founded", earliest, _shift(hi, window)))
                  if row[_DATE]]
+    undo_days = get_settings().reversal_window_days
     arrivals_by_person: dict[int, list[tuple]] = {}
     for row in arrivals:
         arrivals_by_person.setdefault(row[_PERSON], []).append(row)
@@ -109,13 +131,21 @@ def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str 
     for row in sorted(left, key=lambda r: (r[_WHEN] or "", r[_UID])):
         when = row[_WHEN]
         target = None
-        for arrival in arrivals_by_person.get(row[_PERSON], []) if when else []:
+        own = arrivals_by_person.get(row[_PERSON], []) if when else []
+        before = -window if row[_DATE] is None else -31
+        # An undated departure goes first with an undated arrival of the same article's day (one sentence
+        # telling a career: "left OpenAI for Google, where he worked at Google Brain and later DeepMind").
+        for arrival in sorted(own, key=lambda a: 0 if row[_DATE] is None and a[_DATE] is None and
+                              a[_WHEN] == when else 1) if row[_DATE] is None else own:
             if arrival[_ORG] == row[_ORG] or arrival[_UID] in used or not arrival[_WHEN]:
                 continue
             gap = (date.fromisoformat(arrival[_WHEN]) - date.fromisoformat(when)).days
-            if -31 <= gap <= window and row[_OTHER] in (None, arrival[_ORG]):
+            if before <= gap <= window and row[_OTHER] in (None, arrival[_ORG]):
                 target = arrival
                 break
+        if target is not None and _undone(target, row, [a for a in own if a[_UID] in joined_ids], undo_days):
+            used.add(target[_UID])  # announced, then the person was back where they had left: no move at all
+            continue
         if target is not None:
             used.add(target[_UID])
             found.append((row[_PERSON], row[_ORG], target[_ORG], row[_DATE] or when,
@@ -131,8 +161,8 @@ def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str 
             if key not in told:
                 told.add(key)
                 found.append((*key, None, arrival[_DATE] or arrival[_WHEN], "[]", [arrival[_UID]]))
-    if org_id is not None:
-        found = [m for m in found if org_id in (m[1], m[2])]
+    if org_row is not None and not rollup:
+        found = [m for m in found if org_row["id"] in (m[1], m[2])]
     names = entity_names(conn, {i for m in found for i in m[:3]})
     reasons_of: dict[str, list[str]] = {}  # a few distinct JSON lists, decoded once each
     for *_ids, reasons, _uids in found:
@@ -140,7 +170,44 @@ def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str 
             reasons_of[reasons] = json.loads(reasons)
     moves = [Move(names[p], names[a], names[b], left_on, joined_on, list(reasons_of[reasons]), uids)
              for p, a, b, left_on, joined_on, reasons, uids in found]
-    return TalentFlows(since, until, org, moves, summarize(moves), dict(Counter(r for m in moves for r in m.reasons)))
+    if rollup:
+        moves = roll_up(moves, org_tree(conn), org_row["name"] if org_row is not None else None)
+    return TalentFlows(since, until, org, moves, summarize(moves), dict(Counter(r for m in moves for r in m.reasons)),
+                       rollup)
+
+
+def roll_up(moves: list[Move], tree: OrgTree, org: str | None = None) -> list[Move]:
+    """The moves with each organization replaced by its top parent (the unit kept in `from_unit` / `to_unit`),
+    without the moves inside one parent; with `org`, only the moves from or to its top parent."""
+    tops: dict[str, str] = {}
+    rolled = []
+    for move in moves:
+        for name in (move.from_org, move.to_org):
+            if name not in tops:
+                tops[name] = tree.top(name)
+        a, b = tops[move.from_org], tops[move.to_org]
+        if a == b:
+            continue
+        rolled.append(Move(move.person, a, b, move.left, move.joined, move.reasons, move.facts,
+                           move.from_org if move.from_org != a else None, move.to_org if move.to_org != b else None))
+    if org is not None:
+        top = tree.top(org)
+        rolled = [m for m in rolled if top in (m.from_org, m.to_org)]
+    return rolled
+
+
+def _undone(arrival: tuple, left: tuple, arrivals: list[tuple], days: int) -> bool:
+    """Whether the person was back at the organization left within `days` of the arrival elsewhere (an
+    announced move that never took effect, `exodus.questions.reversals`)."""
+    start = arrival[_WHEN]
+    for back in arrivals:
+        if back[_ORG] != left[_ORG] or back[_UID] == arrival[_UID]:
+            continue
+        value = back[_DATE] or back[_WHEN]
+        # after the departure (not the first arrival there, told the same day) and soon after the arrival
+        if value and end_of(value) > left[_WHEN] and end_of(value) >= start and start_of(value) <= _shift(start, days):
+            return True
+    return False
 
 
 def entity_names(conn: sqlite3.Connection, ids: set[int]) -> dict[int, str]:

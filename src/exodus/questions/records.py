@@ -5,6 +5,8 @@ import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
 
+from exodus.resolution.dates import when_text
+
 _FACT_SELECT = """
 SELECT f.*, p.name AS person, o.name AS org, g.name AS grp, x.name AS other_org
 FROM facts f
@@ -53,10 +55,22 @@ class FactView:
     """The fact's row in the store (`id` is its stable id)."""
     sources: list[Source] = field(default_factory=list)
 
+    @property
+    def reported(self) -> str | None:
+        """For a fact without a stated date, the date of its first article: a bound, never its date."""
+        return None if self.date else self.effective_date
+
+    @property
+    def when(self) -> str:
+        """Its time as shown: the stated date, "by 2024-08-09" (an event told undated), "as of 2024-03-01" (a
+        title or membership told undated) or "date unknown"."""
+        return when_text(self.kind, self.date, self.reported)
+
     def to_dict(self) -> dict:
         out = asdict(self)
         for name in ("person_id", "org_id", "other_org_id", "row_id"):
             out.pop(name)
+        out["reported"], out["when"] = self.reported, self.when
         return out
 
     def to_schema(self) -> dict:

@@ -3,21 +3,35 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from exodus.errors import StoreError
 from exodus.questions.lookup import entity
 from exodus.questions.records import FactView, load_facts
-from exodus.questions.timeline import build_stints, founding_dates, order_events
+from exodus.questions.timeline import Stint, build_stints, formation_dates, founding_dates, order_events
 from exodus.resolution.dates import parse_date, start_of
+from exodus.settings import get_settings
 
 
 @dataclass
 class Member:
     person: str
     since: str | None
+    """The stated date of the arrival; None when only an article shows them there (`reported`)."""
     roles: list[str]
     founder: bool
+    reported: str | None = None
+    """Without a stated arrival: the date of the first article showing them there (there from then on)."""
+
+    @property
+    def since_text(self) -> str:
+        """"2021-05", or "reported 2024-05-29" (on the roster from that article on, not since then)."""
+        if self.since:
+            return self.since
+        return f"reported {self.reported}" if self.reported else "date unknown"
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "since_text": self.since_text}
 
 
 @dataclass
@@ -26,7 +40,25 @@ class Founder:
     founded: str | None
     still_there: bool
     left: str | None
+    """The stated date of the departure (the last one by the roster's date)."""
     reasons: list[str]
+    left_by: str | None = None
+    """A departure told without a date: gone by this article's date (which may be after the roster's date:
+    then whether they were still there is not known)."""
+
+    def state_on(self, day: str) -> str:
+        """"there", "left 2024-05-15", "left by 2024-08-09", or "not known to be there (left by 2024-08-09)"."""
+        if self.still_there:
+            return "there"
+        if self.left:
+            return f"left {self.left}"
+        if self.left_by:
+            return f"left by {self.left_by}" if self.left_by <= day else \
+                f"not known to be there (left by {self.left_by})"
+        return "not known to be there"
+
+    def to_dict(self, day: str) -> dict:
+        return {**asdict(self), "state": self.state_on(day)}
 
 
 @dataclass
@@ -53,8 +85,9 @@ class OrgRoster:
         return sum(1 for f in self.founders if f.still_there)
 
     def to_dict(self) -> dict:
-        return {"org": self.org, "as_of": self.as_of, "present": [asdict(m) for m in self.present],
-                "founders": [asdict(f) for f in self.founders], "founders_remaining": self.founders_remaining,
+        return {"org": self.org, "as_of": self.as_of, "present": [m.to_dict() for m in self.present],
+                "founders": [f.to_dict(self.as_of) for f in self.founders],
+                "founders_remaining": self.founders_remaining,
                 "founders_total": len(self.founders), "movements": [m.to_dict() for m in self.movements],
                 "groups": [asdict(g) for g in self.groups]}
 
@@ -73,24 +106,64 @@ def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None) ->
     for fact in facts:
         if fact.person:
             by_person.setdefault(fact.person, []).append(fact)
-    founding = founding_dates(facts)
+    founding, formed = founding_dates(facts), formation_dates(facts)
+    background = _background_arrivals(conn, org["id"])
     present, founders = [], []
     for person, own in sorted(by_person.items()):
-        stints = build_stints(own, founding)
+        stints = [s for s in build_stints(own, founding, formed, background) if s.org == org["name"]]
         current = next((s for s in stints if s.present_on(day)), None)
+        if current is not None and _undone_elsewhere(conn, own[0].person_id, current):
+            current = None
         if current is not None:
-            present.append(Member(person, current.start or current.first_seen, current.roles, current.founder))
+            present.append(Member(person, current.start, current.roles, current.founder,
+                                  None if current.start else current.first_seen))
         founded = [f for f in own if f.kind == "founded"]
         if founded:
-            past = [s for s in stints if s.end and start_of(s.end) <= day]
-            last_end = past[-1] if past else None
-            founders.append(Founder(person, founded[0].date or founding.get(org["name"]), current is not None,
-                                    None if current else (last_end.end if last_end else None),
-                                    [] if current or not last_end else last_end.end_reasons))
+            founders.append(_founder(person, founded[0].date or founding.get(org["name"]), stints, current, day))
     movements = order_events([f for f in facts if f.kind in ("joined", "left")])
     groups = _groups_on(facts, {m.person for m in present}, day)
     return OrgRoster(org=org["name"], as_of=day, present=present, founders=founders, movements=movements,
                      groups=groups)
+
+
+def _background_arrivals(conn: sqlite3.Connection, org_id: int) -> set[str]:
+    """`timeline.background_arrivals` of the organization's undated arrivals: those told in an article that
+    tells a dated arrival of the same person elsewhere (only the organization's facts are loaded here)."""
+    return {r[0] for r in conn.execute(
+        "SELECT DISTINCT f.uid FROM facts f JOIN claims c ON c.fact_id = f.id "
+        "JOIN claims o ON o.document_id = c.document_id AND o.person_id = c.person_id "
+        "WHERE f.org_id = ? AND f.kind = 'joined' AND f.date IS NULL AND o.kind IN ('joined', 'founded') "
+        "AND o.date IS NOT NULL AND o.org_id != f.org_id", (org_id,))}
+
+
+def _undone_elsewhere(conn: sqlite3.Connection, person_id: int | None, stint: Stint) -> bool:
+    """Whether an open stint that began with an arrival was an announced move undone by a return to
+    another organization (`reversals`): only the person's arrivals elsewhere soon after tell, so only
+    they are looked up, and the person's whole timeline only when there is one."""
+    began = stint.start or stint.start_by
+    if stint.ended or not began or person_id is None:
+        return False
+    first = start_of(began)
+    window = (date.fromisoformat(first) - timedelta(days=31)).isoformat(), \
+        (date.fromisoformat(first) + timedelta(days=get_settings().reversal_window_days)).isoformat()
+    if conn.execute("SELECT 1 FROM facts WHERE person_id = ? AND kind = 'joined' AND effective_date BETWEEN ? AND ? "
+                    "AND org_id IN (SELECT org_id FROM facts WHERE person_id = ? AND kind = 'left') LIMIT 1",
+                    (person_id, *window, person_id)).fetchone() is None:
+        return False
+    own = load_facts(conn, "f.person_id = ?", (person_id,))
+    return any(s.reversed_by and s.org == stint.org and s.began == stint.began for s in build_stints(own))
+
+
+def _founder(person: str, founded: str | None, stints: list[Stint], current: Stint | None, day: str) -> Founder:
+    """A founder on `day`: there, gone (on a stated date, or by an article's date), or not known to be there."""
+    if current is not None:
+        return Founder(person, founded, True, None, [])
+    ended = [s for s in stints if s.ended and not s.reversed_by]
+    gone = [s for s in ended if (s.end and start_of(s.end) <= day) or (not s.end and s.end_by and s.end_by <= day)]
+    last = gone[-1] if gone else next((s for s in ended if s.end_by and not s.end), None)
+    if last is None:
+        return Founder(person, founded, False, None, [])
+    return Founder(person, founded, False, last.end, list(last.end_reasons), None if last.end else last.end_by)
 
 
 def _when(fact: FactView) -> str | None:
@@ -128,7 +201,8 @@ def _groups_on(facts: list[FactView], present: set[str | None], day: str) -> lis
         joined = _when(fact)
         if joined and joined > day:
             continue  # not known to be on it yet
-        entry = {"person": fact.person, "role": fact.role, "date": fact.date, "fact": fact.id}
+        entry = {"person": fact.person, "role": fact.role, "date": fact.date, "fact": fact.id,
+                 "confidence": fact.confidence}
         gone = fact.person not in present  # left the organization by then (and not back)
         disbanded = group.disbanded is not None and start_of(group.disbanded) <= day
         (group.former if gone or disbanded else group.members).append(entry)

@@ -5,7 +5,10 @@ Claims share a *base key* when they are of one kind about the same entities
 key, claims whose dates can mean the same event (compatible, or close in time)
 form one fact; far-apart dates are separate events (Karpathy joined OpenAI in
 2015 and again in 2023). An undated claim joins the latest event that happened
-before the article was published. Copies of one article (see store.dedupe) count
+before the article was published; when every dated event came long after it (more
+than the same-event window), it told an earlier event of its own ("Brockman will
+be OpenAI's CTO", 2015, is not his return of 2024), and undated claims whose
+articles are that close in time are one event. Copies of one article (see store.dedupe) count
 as one source. An investment is a round: only reports within three weeks of each
 other that give the same amount (or none) are one fact, so Amazon's rounds in
 Anthropic of 2023 and 2024 stay two facts.
@@ -68,13 +71,30 @@ def cluster_claims(claims: list[sqlite3.Row], same_event_days: int) -> list[list
     undated = [c for c in claims if not c["date"]]
     if not clusters:
         return [undated] if undated else []
+    alone: list[sqlite3.Row] = []
     for claim in undated:
         target = clusters[-1]
         if claim["published"]:
-            before = [cl for cl in clusters if start_of(cl[0]["date"]) <= start_of(claim["published"])]
+            told = start_of(claim["published"])
+            before = [cl for cl in clusters if start_of(cl[0]["date"]) <= told]
             if before:
                 target = before[-1]
+            elif gap_days(clusters[0][0]["date"], told) > same_event_days:
+                # Every dated event came long after this article: it told an earlier one of its own.
+                alone.append(claim)
+                continue
         target.append(claim)
+    return _by_report(alone, same_event_days) + clusters
+
+
+def _by_report(undated: list[sqlite3.Row], same_event_days: int) -> list[list[sqlite3.Row]]:
+    """Undated claims (of dated articles) as events: reports this close in time tell one."""
+    clusters: list[list[sqlite3.Row]] = []
+    for claim in sorted(undated, key=lambda c: (c["published"], c["id"])):
+        if clusters and gap_days(clusters[-1][-1]["published"], claim["published"]) <= same_event_days:
+            clusters[-1].append(claim)
+        else:
+            clusters.append([claim])
     return clusters
 
 
@@ -99,8 +119,11 @@ def recluster(conn: sqlite3.Connection, keys: Iterable[str]) -> None:
         claims = conn.execute(
             "SELECT c.*, coalesce(d.duplicate_of, d.id) AS source_group FROM claims c "
             "JOIN documents d ON d.id = c.document_id WHERE c.base_key = ? ORDER BY c.id", (key,)).fetchall()
+        undated = 0
         for cluster in cluster_claims(claims, same_event_days):
-            _insert_fact(conn, key, cluster)
+            later = undated > 0 and not any(c["date"] for c in cluster)
+            undated += not any(c["date"] for c in cluster)
+            _insert_fact(conn, key, cluster, later)
 
 
 def _entity_key(conn: sqlite3.Connection, entity_id: int | None) -> str:
@@ -110,6 +133,12 @@ def _entity_key(conn: sqlite3.Connection, entity_id: int | None) -> str:
     row = conn.execute("SELECT type, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         return f"#{entity_id}"
+    if row["type"] == "group":
+        # a group is named as its first article names it ("new advanced AI research team" or "advanced AI
+        # research team"): the first of all its names in sorted order is the same whatever came first
+        first = conn.execute("SELECT min(folded) FROM aliases WHERE entity_id = ?", (entity_id,)).fetchone()[0]
+        if first:
+            return f"group:{first}"
     return f"{row['type']}:{(person_key if row['type'] == 'person' else org_key)(row['name'])}"
 
 
@@ -132,13 +161,14 @@ def fact_uid(conn: sqlite3.Connection, claim: sqlite3.Row, anchor: str) -> str:
     return uid
 
 
-def _insert_fact(conn: sqlite3.Connection, key: str, cluster: list[sqlite3.Row]) -> None:
+def _insert_fact(conn: sqlite3.Connection, key: str, cluster: list[sqlite3.Row], later: bool = False) -> None:
     first = cluster[0]
     dated = sorted(c["date"] for c in cluster if c["date"])
     date = _choose_date(dated)
-    anchor = start_of(dated[0]) if dated else "undated"
-    uid = fact_uid(conn, first, anchor)
     published = sorted(c["published"] for c in cluster if c["published"])
+    # A second undated event of the same people (told years after the first) is anchored at its first report.
+    anchor = start_of(dated[0]) if dated else f"undated {published[0]}" if later and published else "undated"
+    uid = fact_uid(conn, first, anchor)
     effective = start_of(date) if date else (published[0] if published else None)
     reasons = sorted({r for c in cluster for r in json.loads(c["reasons"])})
     # Copies of one article are one source: take the best claim of each source group.

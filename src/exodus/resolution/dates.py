@@ -57,3 +57,33 @@ def start_of(value: str) -> str:
 
 def end_of(value: str) -> str:
     return date_bounds(value)[1].isoformat()
+
+
+def more_precise(a: str | None, b: str | None) -> str | None:
+    """Of two dates that can mean the same day, the more precise ("2024-08" and "2024-08-05" give the
+    second); otherwise `a`."""
+    if a and b and compatible(a, b) and precision(b) > precision(a):
+        return b
+    return a or b
+
+
+def narrowest(first_day: str, last_day: str) -> str | None:
+    """The most precise ISO date holding every day from `first_day` to `last_day` (days, inclusive):
+    "2023-11" for 2023-11-18 to 2023-11-22, None when they are years apart."""
+    if first_day == last_day:
+        return first_day
+    if first_day[:7] == last_day[:7]:
+        return first_day[:7]
+    if first_day[:4] == last_day[:4]:
+        return first_day[:4]
+    return None
+
+
+def when_text(kind: str, date: str | None, reported: str | None) -> str:
+    """How a fact's time reads: its stated date; else its first article's date as a bound ("by 2024-08-09":
+    it happened on or before; for a title or a membership, "as of 2024-03-01": it held then); else unknown."""
+    if date:
+        return date
+    if reported:
+        return f"as of {reported}" if kind in ("role", "member") else f"by {reported}"
+    return "date unknown"

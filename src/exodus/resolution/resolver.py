@@ -19,6 +19,9 @@ class Resolver:
     def __init__(self, conn: sqlite3.Connection, lexicon: Lexicon | None = None):
         self.conn = conn
         self._lexicon = lexicon
+        self.named_groups: set[int] = set()
+        """Groups that got a new name since the caller last emptied this: their facts' ids, which come
+        from the first of a group's names, are to be made again."""
 
     @property
     def lexicon(self) -> Lexicon:
@@ -36,8 +39,10 @@ class Resolver:
     def add_alias(self, type_: str, key: str, entity_id: int, name: str, origin: str,
                   scope: int = 0, replace: bool = False) -> None:
         verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
-        self.conn.execute(f"{verb} INTO aliases(type, scope, folded, entity_id, name, origin) "
-                          "VALUES (?, ?, ?, ?, ?, ?)", (type_, scope, key, entity_id, name, origin))
+        cur = self.conn.execute(f"{verb} INTO aliases(type, scope, folded, entity_id, name, origin) "
+                                "VALUES (?, ?, ?, ?, ?, ?)", (type_, scope, key, entity_id, name, origin))
+        if type_ == "group" and cur.rowcount:
+            self.named_groups.add(entity_id)
 
     def create_entity(self, type_: str, name: str, org_id: int | None = None) -> int:
         cur = self.conn.execute("INSERT INTO entities(type, name, org_id) VALUES (?, ?, ?)",

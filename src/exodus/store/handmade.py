@@ -18,8 +18,11 @@ def fact_in(document: Document, kind: str, phrase: str, confidence: float = 0.9,
                 confidence=confidence, extractor=fields.pop("extractor", "hand"), **fields)
 
 
-def story(doc_id: str, published: str | None, *statements: tuple[str, str, dict]) -> tuple[Document, list[Fact]]:
-    """A document whose text is its statements' phrases as sentences, with one fact per statement:
-    `(kind, phrase, fields)`, e.g. `("left", "Mira Murati left OpenAI in 2024", {"person": ..., ...})`."""
-    document = article(doc_id, " ".join(f"{phrase}." for _, phrase, _ in statements), published)
+def story(doc_id: str, published: str | None, *statements: tuple[str, str, dict],
+          text: str | None = None) -> tuple[Document, list[Fact]]:
+    """A document with one fact per statement `(kind, phrase, fields)`, e.g. `("left", "Mira Murati
+    left OpenAI in 2024", {"person": ..., ...})`. Its text is `text` (which holds every phrase), or
+    else the statements' phrases as sentences."""
+    document = article(doc_id, text if text is not None else " ".join(f"{phrase}." for _, phrase, _ in statements),
+                       published)
     return document, [fact_in(document, kind, phrase, **fields) for kind, phrase, fields in statements]

@@ -143,6 +143,10 @@ def _ingest_one(conn: sqlite3.Connection, resolver: Resolver, document: Document
             continue
         affected.add(insert_claim(conn, resolver, doc_id, published, fact, context))
         report.claims += 1
+    for group_id in resolver.named_groups:  # a group's new name can change the ids of all its facts
+        affected.update(r[0] for r in conn.execute("SELECT DISTINCT base_key FROM claims WHERE group_id = ?",
+                                                   (group_id,)))
+    resolver.named_groups.clear()
     recluster(conn, affected)
     return outcome
 

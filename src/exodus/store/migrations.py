@@ -134,6 +134,33 @@ MIGRATIONS: tuple[str, ...] = (
                                           reasons);
     CREATE INDEX facts_kind ON facts(kind);
     """,
+    # 3: a person's decisions on conflicts (keep one side, dismiss, reopen), by the conflict's content id so
+    # they hold when articles are ingested again or the store is rebuilt; the latest on a conflict counts.
+    """
+    CREATE TABLE conflict_decisions (
+        id INTEGER PRIMARY KEY,
+        conflict_id TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('keep', 'dismiss', 'reopen')),
+        kept_fact TEXT,  -- the uid of the fact kept (action `keep` only)
+        sides TEXT NOT NULL,  -- JSON: the uids of the conflict's facts when it was decided
+        note TEXT,
+        decided_at TEXT NOT NULL,
+        CHECK ((action = 'keep') = (kept_fact IS NOT NULL))
+    );
+    CREATE INDEX conflict_decisions_conflict ON conflict_decisions(conflict_id);
+    """,
+    # 4: parents of organizations set by users (`exodus org link UNIT PARENT`, `exodus org unlink UNIT`),
+    # one row per unit, the latest correction; they win over the gazetteer's `_part_of`. By name (the
+    # entities' names when linked), not id, so a link holds across merges and re-ingestion.
+    """
+    CREATE TABLE org_parents (
+        id INTEGER PRIMARY KEY,
+        unit_key TEXT NOT NULL UNIQUE,  -- the unit's folded name (as aliases.folded)
+        unit TEXT NOT NULL,
+        parent TEXT,  -- NULL: the user said the unit is part of no organization
+        made_at TEXT NOT NULL
+    );
+    """,
 )
 
 

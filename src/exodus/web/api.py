@@ -15,8 +15,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator
 
-from exodus.questions import TalentFlows, find_conflicts, talent_flows
+from exodus.questions import Conflict, TalentFlows, find_conflicts, talent_flows
 from exodus.settings import get_settings
+from exodus.store.decisions import rejecting_decision
 from exodus.web import models, queries
 from exodus.web.app import computed, connection, remembered
 
@@ -49,6 +50,8 @@ PersonName = Annotated[str, Path(description="a person's name, an alias, or a un
 OrgName = Annotated[str, Path(description="an organization's name, an alias, or a unique part of one",
                               examples=["OpenAI"], **_SHORT)]
 OrgFilter = Annotated[str | None, Query(description="only moves from or to this organization", **_SHORT)]
+Rollup = Annotated[bool, Query(description="count units at their top parent (Google DeepMind at Alphabet) and leave "
+                                           "out moves inside one parent; with `org`, its whole top parent")]
 NamePart = Annotated[str | None, Query(description="part of the name", **_SHORT)]
 
 
@@ -94,45 +97,60 @@ def org(conn: Conn, name: OrgName, as_of: AsOf = None) -> JSONResponse:
     return JSONResponse(queries.roster_json(conn, name, as_of))
 
 
-def _flows(request: Request, conn: sqlite3.Connection, since: str | None, until: str | None,
-           org: str | None) -> tuple[TalentFlows, bytes]:
+def computed_flows(request: Request, conn: sqlite3.Connection, since: str | None, until: str | None,
+                   org: str | None, wait_s: float | None = None, rollup: bool = False) -> tuple[TalentFlows, bytes]:
     """The flows and their JSON text, computed once per store version (they scan a date range of the store;
-    a year of a large store is tens of thousands of moves, whose JSON takes longer to write than to send)."""
+    a year of a large store is tens of thousands of moves, whose JSON takes longer to write than to send).
+    A request waits `wait_s` for them (default: the time limit), then gets StillComputing."""
     if org:
         org = queries.find(conn, org, "org")["name"]
 
     def compute(c: sqlite3.Connection) -> tuple[TalentFlows, bytes]:
-        found = talent_flows(c, since, until, org)
+        found = talent_flows(c, since, until, org, rollup=rollup)
         return found, JSONResponse(found.to_dict()).body
 
-    return computed(request, ("flows", since, until, org), compute)
+    return computed(request, ("flows", since, until, org, rollup), compute, wait_s)
 
 
 @router.get("/flows", response_model=None, responses={200: {"model": models.FlowsOut}}, summary="Talent flows")
 def flows(request: Request, conn: Conn, since: Since = None, until: Until = None,
-          org: OrgFilter = None) -> JSONResponse:
+          org: OrgFilter = None, rollup: Rollup = False) -> JSONResponse:
     """Moves between organizations whose departure (or arrival) falls between `since` and `until`, with counts
-    per pair, net flow, the people and the reasons."""
-    return Response(_flows(request, conn, since, until, org)[1], media_type="application/json")
+    per pair, net flow, the people and the reasons. With `rollup=true`, units count at their top parent."""
+    return Response(computed_flows(request, conn, since, until, org, rollup=rollup)[1], media_type="application/json")
 
 
 @router.get("/flows/sankey", response_model=None, responses={200: {"model": models.SankeyOut}},
             summary="Talent flows as a Sankey")
 def sankey(request: Request, conn: Conn, since: Since = None, until: Until = None, org: OrgFilter = None,
+           rollup: Rollup = False,
            links: Annotated[int | None, Query(ge=1, le=1000, description="the most flows to draw "
                                                                          "(default EXODUS_WEB_SANKEY_LINKS)")] = None
            ) -> JSONResponse:
     """The largest flows as nodes (organizations left, organizations joined) and links, each with its moves."""
-    found = _flows(request, conn, since, until, org)[0]
+    found = computed_flows(request, conn, since, until, org, rollup=rollup)[0]
     return JSONResponse(queries.flow_sankey(found, links or get_settings().web_sankey_links))
+
+
+def all_conflicts(request: Request, wait_s: float | None = None) -> list[Conflict]:
+    """Every conflict, open and settled (each with its decision), computed once per store version for the
+    pages and the API alike."""
+    return computed(request, ("conflicts",), lambda conn: find_conflicts(conn, include_settled=True), wait_s)
+
+
+def open_conflicts(request: Request, wait_s: float | None = None) -> list[Conflict]:
+    return [c for c in all_conflicts(request, wait_s) if c.decision is None]
 
 
 @router.get("/conflicts", response_model=None, responses={200: {"model": models.ConflictsOut}},
             summary="Conflicting facts")
-def conflicts(request: Request, conn: Conn, limit: Limit = None, offset: Offset = 0) -> JSONResponse:
-    """Facts that cannot all be true (different dates for one move; two organizations joined in one month;
-    joined one or founded another), each side with its sources."""
-    found = computed(request, ("conflicts",), find_conflicts)
+def conflicts(request: Request, conn: Conn, limit: Limit = None, offset: Offset = 0,
+              include_settled: Annotated[bool, Query(alias="all", description="settled conflicts too (resolved or "
+                                                                              "dismissed), with their decision")]
+              = False) -> JSONResponse:
+    """Open conflicts: facts that cannot all be true (different dates for one move; two organizations joined in
+    one month; joined one or founded another), each with its id and status, each side with its sources."""
+    found = all_conflicts(request) if include_settled else open_conflicts(request)
     size = page_size(limit)
     return JSONResponse({"total": len(found), "limit": size, "offset": offset,
                          "conflicts": [queries.conflict_json(c) for c in found[offset:offset + size]]})
@@ -177,8 +195,12 @@ FactId = Annotated[str, Path(description="a fact id, as every answer gives it", 
 @router.get("/facts/{fact_id}", response_model=None, responses={200: {"model": models.FactOut}},
             summary="One fact")
 def fact(conn: Conn, fact_id: FactId) -> JSONResponse:
-    """One fact in the shape of the fact contract, with every source."""
-    return JSONResponse(queries.fact_json(queries.get_fact(conn, fact_id)))
+    """One fact in the shape of the fact contract, with every source; `rejected_by`: the decision on a conflict
+    that kept another fact instead of this one (`exodus conflicts resolve`), or null."""
+    out = queries.fact_json(queries.get_fact(conn, fact_id))
+    rejected = rejecting_decision(conn, fact_id)
+    out["rejected_by"] = rejected.to_dict() if rejected else None
+    return JSONResponse(out)
 
 
 @router.get("/facts/{fact_id}/sources", response_model=None, responses={200: {"model": models.FactSourcesOut}},

@@ -49,6 +49,8 @@ class FactOut(Open):
     sources: list[SourceOut]
     source_count: int
     effective_date: str | None
+    reported: str | None = Field(None, description="without a stated date: its first article's date, a bound")
+    when: str | None = Field(None, description='its time as shown: the date, "by 2024-08-09" or "as of 2024-03-01"')
 
 
 class FactsPageOut(BaseModel):
@@ -79,8 +81,13 @@ class EntityListOut(BaseModel):
 
 class StintOut(Open):
     org: str
-    start: str | None
-    end: str | None
+    start: str | None = Field(description="the arrival's date as an article states it")
+    end: str | None = Field(description="the departure's date as an article states it")
+    end_by: str | None = Field(None, description="a departure told without a date: gone by this article's date")
+    reversed_by: str | None = Field(None, description="an announced move that never took effect: the "
+                                                      "organization the person was back at instead")
+    from_text: str = Field("", description='the start as shown: "2021-05", "by 2023-11-22", "as of 2024-03-01"')
+    until_text: str = Field("", description='the end as shown: "2024-05-14", "by 2024-08-09", "" (still there)')
     roles: list[str]
     end_reasons: list[str]
     facts: list[str]
@@ -107,6 +114,8 @@ class RosterOut(BaseModel):
     inflow: list[dict[str, Any]] = Field(description="where its people came from: org, count, people")
     outflow: list[dict[str, Any]] = Field(description="where its people went: org, count, people")
     funding: list[FactOut] = Field(description="investments in it known by as_of, latest first")
+    part_of: list[str] = Field(description="its parent, the parent's parent, ... up to the top (exodus org link)")
+    units: list[str] = Field(description="the organizations directly part of it")
 
 
 class MoveOut(BaseModel):
@@ -117,6 +126,8 @@ class MoveOut(BaseModel):
     joined: str | None
     reasons: list[str]
     facts: list[str]
+    from_unit: str | None = Field(None, description="with rollup: the unit of from_org left, when not from_org")
+    to_unit: str | None = Field(None, description="with rollup: the unit of to_org joined, when not to_org")
 
 
 class FlowPairOut(BaseModel):
@@ -132,6 +143,7 @@ class FlowsOut(BaseModel):
     since: str | None
     until: str | None
     org: str | None
+    rollup: bool = Field(description="units counted at their top parent")
     moves: list[MoveOut]
     pairs: list[FlowPairOut]
     reasons: dict[str, int]
@@ -154,17 +166,32 @@ class SankeyOut(BaseModel):
     since: str | None
     until: str | None
     org: str | None
+    rollup: bool = Field(description="units counted at their top parent")
     total_moves: int
     total_pairs: int
     nodes: list[SankeyNode]
     links: list[SankeyLink]
 
 
+class DecisionOut(BaseModel):
+    """A person's decision on a conflict (`exodus conflicts resolve`)."""
+
+    conflict: str
+    action: Literal["keep", "dismiss"]
+    kept: str | None = Field(description="the fact kept (action `keep`)")
+    rejected: list[str] = Field(description="the other sides, rejected when one was kept")
+    note: str | None
+    decided_at: str
+
+
 class ConflictOut(BaseModel):
+    id: str = Field(description="derived from the conflict's kind and its facts: the same after re-ingestion")
     kind: str
+    status: Literal["open", "resolved", "dismissed"]
     person: str | None
     summary: str
     sides: list[FactOut]
+    decision: DecisionOut | None
 
 
 class ConflictsOut(BaseModel):

@@ -16,6 +16,7 @@ from exodus.questions.flows import TalentFlows
 from exodus.questions.lookup import entity
 from exodus.questions.records import FactView, load_facts
 from exodus.resolution.dates import end_of, parse_date, start_of
+from exodus.resolution.org_parents import org_tree
 from exodus.schema import KINDS
 
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -60,6 +61,7 @@ def fact_json(fact: FactView) -> dict:
                       for s in fact.sources]
     out["source_count"] = fact.source_count
     out["effective_date"] = fact.effective_date
+    out["reported"], out["when"] = fact.reported, fact.when
     return out
 
 
@@ -109,9 +111,10 @@ def list_facts(conn: sqlite3.Connection, *, kind: str | None = None, person: str
         params.append(min_confidence)
     clause = " AND ".join(where)
     total = conn.execute(f"SELECT count(*) FROM facts f WHERE {clause}", params).fetchone()[0]
-    ids = [r[0] for r in conn.execute(f"SELECT f.id FROM facts f WHERE {clause} ORDER BY f.id LIMIT ? OFFSET ?",
-                                      (*params, limit, offset))]
-    facts = load_facts(conn, f"f.id IN ({','.join('?' * len(ids))})", tuple(ids), order="f.id") if ids else []
+    # The page's ids as a subquery, not as parameters: a CSV download asks for far more rows than SQLite
+    # takes parameters.
+    facts = load_facts(conn, f"f.id IN (SELECT f.id FROM facts f WHERE {clause} ORDER BY f.id LIMIT ? OFFSET ?)",
+                       (*params, limit, offset), order="f.id")
     return FactsPage(total, limit, offset, facts)
 
 
@@ -266,14 +269,41 @@ def flow_sankey(flows: TalentFlows, max_links: int) -> dict:
             continue
         a, b = node(move.from_org, "from"), node(move.to_org, "to")
         entry = {"person": move.person, "from_org": move.from_org, "to_org": move.to_org,
-                 "left": move.left, "joined": move.joined, "reasons": move.reasons, "facts": move.facts}
+                 "left": move.left, "joined": move.joined, "reasons": move.reasons, "facts": move.facts,
+                 "from_unit": move.from_unit, "to_unit": move.to_unit}
         link = links.setdefault((a, b), {"source": a, "target": b, "value": 0, "moves": []})
         link["value"] += 1
         link["moves"].append(entry)
         nodes[a]["moves"].append(entry)
         nodes[b]["moves"].append(entry)
-    return {"since": flows.since, "until": flows.until, "org": flows.org, "total_moves": len(flows.moves),
-            "total_pairs": len(flows.pairs), "nodes": nodes, "links": list(links.values())}
+    return {"since": flows.since, "until": flows.until, "org": flows.org, "rollup": flows.rollup,
+            "total_moves": len(flows.moves), "total_pairs": len(flows.pairs), "nodes": nodes,
+            "links": list(links.values())}
+
+
+def sankey_rows(sankey: dict) -> list[dict]:
+    """The links of `flow_sankey` as table rows, largest first: from, to, how many moves, who moved."""
+    rows = [{"from_org": sankey["nodes"][link["source"]]["org"], "to_org": sankey["nodes"][link["target"]]["org"],
+             "count": link["value"], "people": sorted({m["person"] for m in link["moves"]})}
+            for link in sankey["links"]]
+    return sorted(rows, key=lambda r: (-r["count"], r["from_org"], r["to_org"]))
+
+
+def sankey_selection(sankey: dict, from_org: str | None, to_org: str | None) -> dict | None:
+    """The moves behind one part of a `flow_sankey`: the flow `from_org` -> `to_org`, or everyone who left
+    `from_org`, or everyone who joined `to_org` (one of them None). None when neither is given."""
+    if not from_org and not to_org:
+        return None
+    if from_org and to_org:
+        title, orgs = f"{from_org} → {to_org}", [from_org, to_org]
+        moves = [m for link in sankey["links"] for m in link["moves"]
+                 if sankey["nodes"][link["source"]]["org"] == from_org
+                 and sankey["nodes"][link["target"]]["org"] == to_org]
+    else:
+        side, org = ("from", from_org) if from_org else ("to", to_org)
+        title, orgs = f"{'Left' if side == 'from' else 'Joined'} {org}", [org]
+        moves = next((n["moves"] for n in sankey["nodes"] if n["org"] == org and n["side"] == side), [])
+    return {"title": f"{title}: {len(moves)} move(s)", "orgs": orgs, "moves": moves}
 
 
 def timeline_json(conn: sqlite3.Connection, name: str) -> dict:
@@ -296,6 +326,8 @@ def roster_json(conn: sqlite3.Connection, name: str, as_of: str | None = None) -
     out["departure_reasons"] = departure_reasons(roster.movements)
     out["inflow"], out["outflow"] = talent_sides(conn, roster.org, roster.as_of)
     out["funding"] = [fact_json(f) for f in funding(conn, roster.org, roster.as_of)]
+    tree = org_tree(conn)
+    out["part_of"], out["units"] = tree.parents(roster.org), tree.units(roster.org)
     return out
 
 
@@ -328,5 +360,7 @@ def funding(conn: sqlite3.Connection, org: str, as_of: str) -> list[FactView]:
 
 
 def conflict_json(conflict) -> dict:
-    return {"kind": conflict.kind, "person": conflict.person, "summary": conflict.summary,
-            "sides": [fact_json(s) for s in conflict.sides]}
+    """A conflict with its id, status (open, resolved, dismissed) and decision, each side a fact with sources."""
+    return {"id": conflict.id, "kind": conflict.kind, "status": conflict.status, "person": conflict.person,
+            "summary": conflict.summary, "sides": [fact_json(s) for s in conflict.sides],
+            "decision": conflict.decision.to_dict() if conflict.decision else None}

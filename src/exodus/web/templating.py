@@ -19,6 +19,8 @@ from markupsafe import Markup, escape
 
 from exodus.web.queries import MARK_END, MARK_START
 
+LOW_CONFIDENCE, HIGH_CONFIDENCE = 0.5, 0.8
+"""Below the first a fact is shown as doubtful, from the second on as sure; between them as uncertain."""
 KIND_VERBS = {"joined": "joined", "left": "left", "founded": "founded", "role": "is", "member": "is on",
               "group_event": "", "invested": "invested in"}
 
@@ -57,6 +59,11 @@ def quoted(evidence: str) -> str:
     return _EMPHASIS.sub("", evidence).strip()
 
 
+def confidence_level(value: float) -> str:
+    """The CSS class that colours a confidence, so a 0.59 fact does not look like a 1.00 one."""
+    return "conf-low" if value < LOW_CONFIDENCE else "conf-mid" if value < HIGH_CONFIDENCE else "conf-high"
+
+
 def marked_snippet(snippet: str) -> Markup:
     """A full-text search snippet, escaped, its matched words in <mark>."""
     out = escape(snippet)
@@ -66,7 +73,8 @@ def marked_snippet(snippet: str) -> Markup:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(path=path_part, q=query_value, safe_url=safe_url, highlight=highlight,
-                       marked=marked_snippet, quoted=quoted)
+                       marked=marked_snippet, quoted=quoted,
+                       confidence_level=confidence_level)
     env.globals.update(kind_verbs=KIND_VERBS)
     return env
 

@@ -1,36 +1,49 @@
-"""Endpoints that change the store: corrections to entity resolution, and removing an article.
+"""Endpoints that change the store: corrections to entity resolution, decisions on conflicts, and removing
+an article.
 
 They exist only when the server is started with `--allow-writes`, and each request
 must carry the server's token (`Authorization: Bearer TOKEN`). Each is a thin
-wrapper over the function `exodus alias`, `merge`, `split` use.
+wrapper over the function `exodus alias`, `merge`, `split`, `conflicts resolve` use.
 """
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from exodus.errors import StoreError
-from exodus.errors import CorrectionRefused
+from exodus.errors import CorrectionRefused, NotAConflictSide, UnknownConflict
+from exodus.questions import Conflict, reopen_conflict, settle_conflict
+from exodus.questions.settling import note_problem
 from exodus.resolution.corrections import add_alias, merge, name_problem, split
 from exodus.store import Store, delete_document
-from exodus.web import models
+from exodus.store.decisions import MAX_NOTE_CHARS
+from exodus.web import models, queries
 from exodus.web.app import context
 from exodus.web.queries import MAX_QUERY_CHARS
 
 
+def is_server_token(request: Request, token: str) -> bool:
+    """Whether `token` is the write token the server was started with (compared in constant time)."""
+    return hmac.compare_digest(token.encode("utf-8", "surrogateescape"), context(request).token.encode())
+
+
+def store_for_writing(request: Request) -> Store:
+    """The store opened for writing for one request (the caller has checked the token, and closes it)."""
+    web = context(request)
+    return Store(web.connect(write=True), web.db)
+
+
 def writable_store(request: Request) -> Iterator[Store]:
     """The store opened for writing, once the request has shown the server's token."""
-    web = context(request)
-    given = request.headers.get("authorization", "")
-    scheme, _, token = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), web.token.encode()):
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not is_server_token(request, token):
         raise HTTPException(401, "this request changes the store: send `Authorization: Bearer TOKEN` with the "
                                  "token the server was started with", headers={"www-authenticate": "Bearer"})
-    store = Store(web.connect(write=True), web.db)
+    store = store_for_writing(request)
     try:
         yield store
     finally:
@@ -109,3 +122,52 @@ def remove_document(doc: Annotated[str, Path(description="the article's id")], s
     if not delete_document(store, doc):
         raise HTTPException(404, f"no article {doc!r} in the store")
     return {"deleted": doc}
+
+
+class ConflictDecisionIn(BaseModel):
+    keep: str | None = Field(None, max_length=MAX_QUERY_CHARS, description="the id of the side that is right; the "
+                                                                           "conflict's other sides are rejected")
+    dismiss: bool = Field(False, description="the facts can all be true: no conflict")
+    note: str | None = Field(None, max_length=MAX_NOTE_CHARS, description="why (kept with the decision)")
+
+    @model_validator(mode="after")
+    def _keep_or_dismiss(self) -> "ConflictDecisionIn":
+        if (self.keep is None) == (not self.dismiss):
+            raise ValueError('send either "keep": FACT_ID or "dismiss": true')
+        problem = note_problem(self.note)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+
+ConflictId = Annotated[str, Path(description="a conflict's id, as `GET /api/conflicts` gives it",
+                                 max_length=MAX_QUERY_CHARS, examples=["c1a2b3c4d5e6"])]
+
+
+def decide(action: Callable[..., Conflict], store: Store, conflict_id: str, **kwargs) -> dict:
+    """A decision on a conflict as the API answers it: the conflict with its new status; an unknown conflict is
+    a 404, a fact to keep that is not one of its sides a 422."""
+    try:
+        return queries.conflict_json(action(store, conflict_id, **kwargs))
+    except UnknownConflict as err:
+        raise HTTPException(404, str(err)) from None
+    except NotAConflictSide as err:
+        raise HTTPException(422, str(err)) from None
+    except StoreError as err:
+        raise HTTPException(409, str(err)) from None
+
+
+@router.post("/conflicts/{conflict_id}/resolve", summary="Settle a conflict",
+             responses={200: {"model": models.ConflictOut}, 404: {"model": models.Message},
+                        422: {"model": models.Message}})
+def resolve_conflict(conflict_id: ConflictId, body: ConflictDecisionIn, store: Writable) -> dict:
+    """Keep one side of a conflict (`keep`: its fact id; the other sides are rejected) or `dismiss` it (as
+    `exodus conflicts resolve`). The decision holds when the same articles are ingested again."""
+    return decide(settle_conflict, store, conflict_id, keep=body.keep, dismiss=body.dismiss, note=body.note)
+
+
+@router.post("/conflicts/{conflict_id}/reopen", summary="Reopen a conflict",
+             responses={200: {"model": models.ConflictOut}, 404: {"model": models.Message}})
+def reopen(conflict_id: ConflictId, store: Writable) -> dict:
+    """Take back the decision on a conflict: it is open again (as `exodus conflicts reopen`)."""
+    return decide(reopen_conflict, store, conflict_id)

@@ -78,6 +78,65 @@
     panel.replaceChildren(head, orgLinks, list);
   }
 
+  // The part of the Sankey whose people are listed goes into the address (`from`, `to`), as the table's
+  // links put it there, so a copied link shows the same list; the table row of that flow is marked.
+  function rememberPick(from, to) {
+    const params = new URLSearchParams(window.location.search);
+    params.delete("from");
+    params.delete("to");
+    if (from) params.set("from", from);
+    if (to) params.set("to", to);
+    const query = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + "#flow-detail");
+    for (const row of document.querySelectorAll("table.flows tbody tr[data-from]")) {
+      const picked = row.dataset.from === from && row.dataset.to === to;
+      row.classList.toggle("picked", picked);
+      if (picked) row.setAttribute("aria-current", "true");
+      else row.removeAttribute("aria-current");
+    }
+  }
+
+  // Plotly draws a link's value only on hover: write it on the link. Largest first, each at the middle of
+  // its curve or, when a number already written is there, further along it; a number with no free place
+  // on its link is left out (the node labels and the table below the chart have them all).
+  const ALONG = [0.5, 0.35, 0.65, 0.2, 0.8];
+
+  function pointOn(link, t) {
+    // Plotly's link: a cubic curve from (x0, y0) to (x1, y1) with both control points at the middle x.
+    const x0 = link.source.x1, x1 = link.target.x0, mid = (x0 + x1) / 2, u = 1 - t;
+    return [x0 * u * u * u + 3 * mid * u * t + x1 * t * t * t,
+            link.y0 * (u * u * u + 3 * u * u * t) + link.y1 * (3 * u * t * t + t * t * t)];
+  }
+
+  function labelLinks(div) {
+    const group = div.querySelector("g.sankey");
+    if (!group) return;
+    group.querySelectorAll("text.link-count").forEach((node) => node.remove());
+    const links = [...group.querySelectorAll("path.sankey-link")]
+      .map((path) => path.__data__ && path.__data__.link)
+      .filter((link) => link && link.source && link.target)
+      .sort((a, b) => b.value - a.value);
+    const placed = [];
+    const overlaps = (box) => placed.some((b) => box.x < b.x + b.width + 2 && b.x < box.x + box.width + 2 &&
+                                                 box.y < b.y + b.height && b.y < box.y + box.height);
+    for (const link of links) {
+      const text = document.createElementNS("http://www.w3.org/2000/svg", "text");
+      text.setAttribute("class", "link-count");
+      text.setAttribute("text-anchor", "middle");
+      text.setAttribute("dominant-baseline", "central");
+      text.textContent = String(link.value);
+      group.append(text);
+      const free = ALONG.find((t) => {
+        const [x, y] = pointOn(link, t);
+        text.setAttribute("x", x);
+        text.setAttribute("y", y);
+        return !overlaps(text.getBBox());
+      });
+      if (free === undefined) text.remove();
+      else placed.push(text.getBBox());
+    }
+  }
+
   function drawSankey(div, data) {
     if (!data.links.length) {
       message(div, "No moves between organizations in this date range.");
@@ -85,32 +144,37 @@
     }
     const panel = document.getElementById("flow-detail");
     const nodeColors = data.nodes.map((n) => color(n.org));
+    const names = data.nodes.map((n) => n.org);
     const trace = {
       type: "sankey",
       arrangement: "fixed",
       valueformat: "d",
       node: {
-        label: data.nodes.map((n) => plain(n.org)),
+        // The count is part of the label: Plotly shows a node's value only on hover.
+        label: data.nodes.map((n) => plain(`${n.org} (${n.moves.length})`)),
         color: nodeColors,
         pad: 14,
         thickness: 16,
         line: { width: 0 },
-        customdata: data.nodes.map((n) => (n.side === "from" ? "left" : "joined")),
-        hovertemplate: "%{customdata} %{label}: %{value} move(s)<extra></extra>",
+        customdata: data.nodes.map((n) => plain((n.side === "from" ? "left " : "joined ") + n.org)),
+        hovertemplate: "%{customdata}: %{value} move(s)<extra></extra>",
       },
       link: {
         source: data.links.map((l) => l.source),
         target: data.links.map((l) => l.target),
         value: data.links.map((l) => l.value),
+        label: data.links.map((l) => plain(`${names[l.source]} → ${names[l.target]}: ${l.value}`)),
         color: data.links.map((l) => fade(nodeColors[l.source], 0.35)),
         customdata: data.links.map((l) => plain(l.moves.map((m) => m.person).slice(0, 6).join(", "))),
-        hovertemplate: "%{source.label} → %{target.label}: %{value}<br>%{customdata}<extra></extra>",
+        hovertemplate: "%{label}<br>%{customdata}<extra></extra>",
       },
     };
     const height = Math.max(360, Math.min(1400, 26 * Math.max(...["from", "to"].map((side) =>
       data.nodes.filter((n) => n.side === side).length))));
     const layout = { font: FONT, margin: { l: 8, r: 8, t: 8, b: 8 }, height, paper_bgcolor: "rgba(0,0,0,0)" };
     Plotly.newPlot(div, [trace], layout, CONFIG).then(() => {
+      labelLinks(div);
+      div.on("plotly_afterplot", () => labelLinks(div));
       div.on("plotly_click", (event) => {
         const point = event.points && event.points[0];
         if (!point) return;
@@ -118,18 +182,16 @@
           const l = data.links[point.index ?? point.pointNumber];
           const a = data.nodes[l.source].org, b = data.nodes[l.target].org;
           showMoves(panel, `${a} → ${b}: ${l.value} move(s)`, [a, b], l.moves);
+          rememberPick(a, b);
         } else {
           const n = data.nodes[point.index ?? point.pointNumber];
           const verb = n.side === "from" ? "Left" : "Joined";
           showMoves(panel, `${verb} ${n.org}: ${n.moves.length} move(s)`, [n.org], n.moves);
+          rememberPick(n.side === "from" ? n.org : null, n.side === "to" ? n.org : null);
         }
         panel.scrollIntoView({ block: "nearest" });
       });
     });
-    if (data.total_pairs > data.links.length) {
-      div.after(el("p", { class: "muted" }, `The ${data.links.length} largest of ${data.total_pairs} flows ` +
-                                             `(${data.total_moves} moves in all).`));
-    }
   }
 
   // The flows of a date range scan the store; on a large one the server answers 503 with Retry-After
@@ -162,16 +224,19 @@
     const traces = [];
     const orgs = [];
     for (const s of data.stints) {
-      const start = s.start || s.first_seen;
+      // A bound ("by 2024-08-09", "as of 2024-03-01") is drawn to that date and named as a bound on hover;
+      // a move that never took effect is drawn faint.
+      const start = s.start || s.start_by || s.first_seen;
       if (!start) continue;
       if (!orgs.includes(s.org)) orgs.push(s.org);
-      const end = s.end || today();
+      const end = s.end || s.end_by || (s.ended ? start : today());
+      const label = plain(`${s.org}: ${s.from_text || start} – ${s.until_text || "now"}`);
       traces.push({
         type: "scatter", mode: "lines", x: [start, end], y: [plain(s.org), plain(s.org)], showlegend: false,
-        line: { width: 14, color: fade(color(s.org), s.end ? 0.75 : 0.45) },
+        line: { width: 14, color: fade(color(s.org), s.reversed_by ? 0.2 : s.end || s.end_by ? 0.75 : 0.45) },
         customdata: [s.facts[0], s.facts[s.facts.length - 1]],
-        text: [plain(s.org), plain(s.org)],
-        hovertemplate: `%{text}: ${start} – ${s.end || "now"}<extra></extra>`,
+        text: [label, label],
+        hovertemplate: "%{text}<extra></extra>",
       });
     }
     const symbols = { joined: "circle", left: "x", founded: "star", role: "diamond", member: "square",

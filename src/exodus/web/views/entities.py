@@ -3,9 +3,8 @@ by part of the name, a page at a time, and the same list as CSV."""
 from __future__ import annotations
 
 import csv
-import io
 from typing import Annotated
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -13,11 +12,11 @@ from fastapi.responses import HTMLResponse, Response
 from exodus.web import queries
 from exodus.web.api import Conn, NamePart
 from exodus.web.templating import render
+from exodus.web.views.downloads import CSV_LIMIT, csv_download
 
 router = APIRouter(include_in_schema=False)
 
 PAGE = 100
-CSV_LIMIT = 100_000
 Page = Annotated[int, Query(ge=1, le=1_000_000)]
 Format = Annotated[str, Query(pattern="^(html|csv)$")]
 
@@ -28,13 +27,13 @@ def _index(request: Request, conn, type_: str, q: str | None, page: int, format_
     title, link, path = _KINDS[type_]
     if format_ == "csv":
         listed = queries.list_entities(conn, type_, q, CSV_LIMIT, 0)
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["name", "facts"])
-        writer.writerows([item["name"], item["facts"]] for item in listed["items"])
-        name = f"exodus-{path.strip('/')}{'-' + q if q else ''}.csv"
-        return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                        headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(name, safe='')}"})
+
+        def write(out) -> None:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(["name", "facts"])
+            writer.writerows([item["name"], item["facts"]] for item in listed["items"])
+
+        return csv_download(f"exodus-{path.strip('/')}{'-' + q if q else ''}.csv", write)
     listed = queries.list_entities(conn, type_, q, PAGE, (page - 1) * PAGE)
     pages = max(1, -(-listed["total"] // PAGE))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from exodus.store.decisions import rejecting_decision
 from exodus.web import queries
 from exodus.web.api import Conn, FactId
 from exodus.web.templating import render
@@ -21,4 +22,6 @@ def fact(request: Request, conn: Conn, fact_id: FactId) -> HTMLResponse:
                 articles[source["doc"]] = queries.get_article(conn, source["doc"])
             except queries.NotFound:
                 continue
-    return render(request, "fact.html", f=found, articles=articles)
+    rejected = rejecting_decision(conn, found["id"])
+    return render(request, "fact.html", f=found, articles=articles,
+                  rejected_by=rejected.to_dict() if rejected else None)
