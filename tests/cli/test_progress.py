@@ -51,3 +51,11 @@ def test_bar_counts_documents_and_skipped_inputs_and_keeps_problem_lines_whole(t
     assert "3/3" in out and "doc/s" in out
     assert f"exodus: {files[1]}: empty document (no text)\n" in out
     assert reporter.exit_status == 1
+
+
+def test_count_documents_is_unknown_for_archives_and_feeds(tmp_path):
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    for name in ("docs.jsonl.gz", "crawl.warc.gz", "news.rss"):
+        (tmp_path / name).write_bytes(b"")
+        assert count_documents([str(tmp_path / "a.txt"), str(tmp_path / name)]) is None
+    assert count_documents([str(tmp_path)]) is None

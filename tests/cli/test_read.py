@@ -37,3 +37,39 @@ def test_read_output_is_readable_again(tmp_path, capsys):
     assert main(["read", str(target)]) == 0
     (document,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert document == {"id": "a", "text": "Caf\u00e9 owners \u201cquoted\u201d."}
+
+
+def test_read_of_a_warc_gz_and_a_jsonl_gz_gives_their_documents(tmp_path, capsys):
+    import gzip
+
+    from tests.sources.test_archives import jsonl, page, write_warc
+
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive, [
+        {"url": "https://n.example/leike", "body": page("Jan Leike left OpenAI and joined Anthropic.", "Leike"),
+         "date": "2024-05-30T08:00:00Z"},
+        {"url": "https://n.example/logo.png", "body": b"\x89PNG", "content_type": "image/png"},
+    ], compress=True)
+    batch = tmp_path / "docs.jsonl.gz"
+    batch.write_bytes(gzip.compress(jsonl({"id": "d1", "text": "Ilya Sutskever founded SSI.", "published": "2024-06"})))
+    assert main(["read", str(archive), str(batch)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"id": "https://n.example/leike", "published": "2024-05-30", "url": "https://n.example/leike",
+         "title": "Leike", "text": "Jan Leike left OpenAI and joined Anthropic.\n"
+                                  "The company confirmed the move in a statement on Tuesday."},
+        {"id": "d1", "text": "Ilya Sutskever founded SSI.", "published": "2024-06"},
+    ]
+
+
+def test_read_of_a_damaged_jsonl_gz_says_so_in_one_line_and_exits_1(tmp_path, capsys):
+    import gzip
+
+    batch = tmp_path / "docs.jsonl.gz"
+    lines = "".join(json.dumps({"id": f"d{n}", "text": f"Story {n}."}) + "\n" for n in range(5000))
+    batch.write_bytes(gzip.compress(lines.encode("utf-8"))[:-20])
+    assert main(["read", str(batch)]) == 1
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and err.startswith(f"exodus: {batch}: gzip data is damaged or cut short at line ")
+    assert 0 < len(out.splitlines()) < 5000

@@ -3,6 +3,7 @@ or notices, never a traceback and never a hang. Derandomized (tests/conftest.py)
 on every run."""
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import time
@@ -58,6 +59,70 @@ def jsonl_bytes(draw) -> bytes:
             line = draw(st.binary(max_size=200))
         lines.append(line)
     return b"\n".join(lines)
+
+
+def damaged(draw, data: bytes) -> bytes:
+    """`data` as it is, cut short, or with a few bytes overwritten."""
+    how = draw(st.sampled_from(["whole", "cut", "overwritten"]))
+    if how == "whole" or not data:
+        return data
+    position = draw(st.integers(0, len(data) - 1))
+    if how == "cut":
+        return data[:position]
+    return data[:position] + draw(st.binary(min_size=1, max_size=8)) + data[position + 8:]
+
+
+@st.composite
+def compressed_jsonl_bytes(draw) -> bytes:
+    """Documents JSONL (or any bytes) compressed with gzip or zstd, then perhaps damaged."""
+    import zstandard
+
+    compress = draw(st.sampled_from([gzip.compress, zstandard.ZstdCompressor().compress]))
+    return damaged(draw, compress(draw(st.one_of(jsonl_bytes(), file_bytes()))))
+
+
+@st.composite
+def warc_bytes(draw) -> bytes:
+    """A small WARC (gzip or not) of responses with fuzzed bodies, statuses and types, perhaps damaged."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=draw(st.booleans()))
+    for _ in range(draw(st.integers(0, 3))):
+        body = b"<html><body><article><p>" + draw(file_bytes()) + b"</p></article></body></html>"
+        http = StatusAndHeaders(draw(st.sampled_from(["200 OK", "404 Not Found", "200"])),
+                                [("Content-Type", draw(st.sampled_from(["text/html", "text/plain", "",
+                                                                        "application/xhtml+xml; charset=x"])))],
+                                protocol="HTTP/1.1")
+        url = draw(st.sampled_from(["https://n.example/a", "https://n.example/b", "", "not a url"]))
+        fixed = {"WARC-Date": "2024-05-30T08:00:00Z", "WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-000000000000>"}
+        writer.write_record(writer.create_warc_record(url, draw(st.sampled_from(["response", "request", "resource"])),
+                                                      payload=io.BytesIO(body), http_headers=http,
+                                                      warc_headers_dict=fixed))
+    return damaged(draw, buffer.getvalue())
+
+
+@st.composite
+def feed_bytes(draw) -> bytes:
+    """RSS or Atom with fuzzed entries, or OPML, perhaps damaged."""
+    entry = st.builds(lambda title, link, text: (title, link, text), TEXTS, st.sampled_from(["https://n.example/a",
+                      "", "javascript:x", "https://n.example/b"]), TEXTS)
+    entries = draw(st.lists(entry, max_size=3))
+    kind = draw(st.sampled_from(["rss", "atom", "opml"]))
+    if kind == "rss":
+        items = "".join(f"<item><title>{t}</title><link>{u}</link><description>{x}</description>"
+                        f"<pubDate>{draw(st.sampled_from(['Fri, 17 May 2024 10:00:00 GMT', 'May', '']))}</pubDate></item>"
+                        for t, u, x in entries)
+        text = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+    elif kind == "atom":
+        items = "".join(f'<entry><title>{t}</title><link href="{u}"/><content type="html">{x}</content></entry>'
+                        for t, u, x in entries)
+        text = f'<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>{items}</feed>'
+    else:
+        items = "".join(f'<outline text="{t}" xmlUrl="{u}"/>' for t, u, _ in entries)
+        text = f"<opml><body>{items}</body></opml>"
+    return damaged(draw, text.encode(draw(ENCODINGS), errors="replace"))
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -124,3 +189,27 @@ def test_stdin_reader_survives_any_bytes(data):
         if isinstance(result, Document):
             result.text.encode("utf-8")
     assert time.process_time() - started < SECONDS_PER_INPUT
+
+
+@FUZZ
+@given(data=compressed_jsonl_bytes(), suffix=st.sampled_from([".jsonl.gz", ".jsonl.zst"]))
+def test_compressed_jsonl_reader_survives_any_bytes(tmp_path, data, suffix):
+    path = tmp_path / f"docs{suffix}"
+    path.write_bytes(data)
+    read_all(path)
+
+
+@FUZZ
+@given(data=st.one_of(warc_bytes(), file_bytes()), suffix=st.sampled_from([".warc", ".warc.gz"]))
+def test_warc_reader_survives_any_bytes(tmp_path, data, suffix):
+    path = tmp_path / f"crawl{suffix}"
+    path.write_bytes(data)
+    read_all(path)
+
+
+@FUZZ
+@given(data=st.one_of(feed_bytes(), file_bytes()), suffix=st.sampled_from([".rss", ".atom", ".xml", ".opml"]))
+def test_feed_reader_survives_any_bytes(tmp_path, data, suffix):
+    path = tmp_path / f"feed{suffix}"
+    path.write_bytes(data)
+    read_all(path)

@@ -13,8 +13,7 @@ from typing import Any, TextIO, TypeVar
 
 from exodus.errors import ExodusError, ExtractionFailed, InputError
 from exodus.resolution.dates import parse_date
-from exodus.sources import SUPPORTED_SUFFIXES
-from exodus.sources.reading import normalize_published
+from exodus.sources.reading import CONTAINER_SUFFIXES, input_suffix, normalize_published, supported_files
 
 T = TypeVar("T")
 
@@ -48,7 +47,8 @@ def positive_int(value: str) -> int:
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="a .txt/.md/.html/.jsonl file, a directory of them (recursive), or - for stdin")
+                        help="a .txt/.md/.html/.jsonl file, a .jsonl.gz/.jsonl.zst, .warc/.warc.gz or "
+                             ".rss/.atom/.xml feed file, a directory of them (recursive), or - for stdin")
     parser.add_argument("--published", type=published_date, metavar="DATE",
                         help="publication date (ISO: 2024, 2024-05, 2024-05-29) of documents that carry none; "
                              "relative dates ('last month') are resolved against it")
@@ -104,16 +104,19 @@ def progress_wanted(stream: TextIO | None = None) -> bool:
 
 
 def count_documents(inputs: Iterable[str]) -> int | None:
-    """How many documents `inputs` hold, for the progress bar's ETA; None when unknown (stdin)."""
+    """How many documents `inputs` hold, for the progress bar's ETA; None when unknown (stdin, an archive
+    or a feed, which would have to be read through twice)."""
     total = 0
     for item in inputs:
         if item == "-":
             return None
         path = Path(item)
-        files = ([p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES]
-                 if path.is_dir() else [path])
+        files = supported_files(path) if path.is_dir() else [path]
         for file in files:
-            if file.suffix.lower() != ".jsonl":
+            suffix = input_suffix(file)
+            if suffix in CONTAINER_SUFFIXES:
+                return None
+            if suffix != ".jsonl":
                 total += 1
                 continue
             try:

@@ -17,14 +17,20 @@ from typing import BinaryIO
 from exodus.errors import InputError, InputNotice
 from exodus.schema import Document
 from exodus.settings import Settings, get_settings
+from exodus.sources.archives import COMPRESSIONS, DAMAGED_STREAM, damaged_stream_problem, open_decompressed, warc_pages
 from exodus.sources.decoding import decode_document, decode_line, looks_binary, unpaired_surrogate
+from exodus.sources.feeds import FEED_SUFFIXES, feed_entries, is_feed_file
 from exodus.sources.frontmatter import split_front_matter
-from exodus.sources.html import html_to_article
+from exodus.sources.html import html_fragment_to_text, html_to_article
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+CONTAINER_SUFFIXES = (*COMPRESSIONS, *WARC_SUFFIXES, *FEED_SUFFIXES)
+"""Files that hold any number of documents, known only by reading them through."""
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", *CONTAINER_SUFFIXES)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 ReadResult = Document | InputError | InputNotice
+_SKIP_PIECE = 1 << 20  # bytes read at once past the end of a line that is too long
 # A page piped in (`curl ... | exodus extract -`): a doctype or <html> first, after any comments.
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 
@@ -87,7 +93,8 @@ def _from_text_file(data: bytes, doc_id: str, where: str, published: str | None,
 
 
 def _from_html_file(data: bytes, doc_id: str, where: str, published: str | None,
-                    settings: Settings) -> Iterator[ReadResult]:
+                    settings: Settings, url: str | None = None) -> Iterator[ReadResult]:
+    """The article of a page; `url` (where the page was fetched from) wins over the page's own."""
     *notices, raw = _decoded(data, where, settings)
     yield from notices
     article = html_to_article(raw, where)
@@ -96,7 +103,7 @@ def _from_html_file(data: bytes, doc_id: str, where: str, published: str | None,
     yield Document(
         id=doc_id, text=text,
         published=normalize_published(article["published"], where) or published,
-        url=article["url"], title=article["title"], source=where,
+        url=url or article["url"], title=article["title"], source=where,
     )
 
 
@@ -125,22 +132,54 @@ def _document_from_json(line: str, where: str, published: str | None, settings: 
 
 
 def _read_jsonl(stream: BinaryIO, name: str, published: str | None,
-                settings: Settings) -> Iterator[ReadResult]:
-    head = stream.read(8192)
-    # A documents JSONL starts with "{"; one binary line further on is that line's problem alone.
-    if looks_binary(head) and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        yield InputError(name, "binary data, not documents JSONL (one JSON object a line, UTF-8)")
-        return
-    stream.seek(0)
-    for number, raw in enumerate(stream, 1):
-        where = f"{name}:{number}"
-        if not raw.strip():
-            continue
-        try:
-            line = decode_line(raw, where)
-            yield _document_from_json(line, where, published, settings)
-        except InputError as err:
-            yield err
+                settings: Settings, compression: str | None = None) -> Iterator[ReadResult]:
+    """Documents JSONL line by line (a compressed stream too, never rewound); memory stays bounded
+    by the size limit, since a longer line is skipped unread."""
+    number = 0
+    try:
+        head = stream.read(8192)
+        # A documents JSONL starts with "{"; one binary line further on is that line's problem alone.
+        if looks_binary(head) and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            yield InputError(name, "binary data, not documents JSONL (one JSON object a line, UTF-8)")
+            return
+        limit = settings.max_document_bytes
+        lines = _bounded_lines(io.BytesIO(head + stream.readline(limit + 1)), stream, limit)
+        for number, (raw, size) in enumerate(lines, 1):
+            where = f"{name}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                _check_size(size, where, settings)
+                line = decode_line(raw, where)
+                yield _document_from_json(line, where, published, settings)
+            except InputError as err:
+                yield err
+    except DAMAGED_STREAM as err:
+        if compression is None:
+            raise
+        yield InputError(name, damaged_stream_problem(err, compression, number + 1))
+
+
+def _bounded_lines(head: BinaryIO, rest: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+    """The lines of `head` then `rest` with their sizes; a line longer than `limit` comes cut (its size
+    still whole), the rest of it read past in pieces."""
+    streams = [head, rest]
+
+    def readline(size: int) -> bytes:
+        while streams:
+            if line := streams[0].readline(size):
+                return line
+            streams.pop(0)
+        return b""
+
+    while line := readline(limit + 1):
+        size = len(line)
+        if size > limit and not line.endswith(b"\n"):
+            while piece := readline(_SKIP_PIECE):
+                size += len(piece)
+                if piece.endswith(b"\n"):
+                    break
+        yield line, size
 
 
 def _document_id(path: Path, root: Path | None) -> str:
@@ -150,13 +189,82 @@ def _document_id(path: Path, root: Path | None) -> str:
     return path.relative_to(root).with_suffix("").as_posix()
 
 
+def input_suffix(path: Path) -> str | None:
+    """The supported suffix `path` ends with, the longest one (`.jsonl.gz` over `.gz`); None if none."""
+    name = path.name.lower()
+    matching = [suffix for suffix in SUPPORTED_SUFFIXES if name.endswith(suffix) and len(name) > len(suffix)]
+    return max(matching, key=len, default=None)
+
+
+def supported_files(directory: Path) -> list[Path]:
+    """The files `read_documents` reads in `directory` and below, sorted: those of a supported suffix,
+    and of `.xml` files only feeds and OPML lists (a folder of pages may hold sitemaps and configs)."""
+    return sorted(p for p in directory.rglob("*")
+                  if p.is_file() and input_suffix(p) and (input_suffix(p) != ".xml" or is_feed_file(p)))
+
+
+def _read_warc(path: Path, published: str | None, settings: Settings) -> Iterator[ReadResult]:
+    """Every HTML page a WARC archive holds as a document known by its URL; the archive's date of
+    the capture stands in for a page that gives none."""
+    for page in warc_pages(path, settings.max_document_bytes):
+        if isinstance(page, InputError):
+            yield page
+            continue
+        try:
+            _check_size(page.size, page.where, settings)
+            captured = _fallback_date(page.warc_date)
+            yield from _from_html_file(page.html, page.url, page.where, captured or published, settings,
+                                       url=page.url)
+        except InputError as err:
+            yield err
+
+
+def _fallback_date(value: str | None) -> str | None:
+    try:
+        return normalize_published(value, "")
+    except InputError:
+        return None  # a capture date it cannot read is no reason to lose the page
+
+
+def _read_feed(path: Path, root: Path | None, published: str | None, settings: Settings) -> Iterator[ReadResult]:
+    """Every entry of a feed file with text as a document known by its link (else its guid, else
+    the file's id and the entry's number)."""
+    for number, entry in enumerate(feed_entries(path, settings.max_feed_bytes), 1):
+        if isinstance(entry, (InputError, InputNotice)):
+            yield entry
+            continue
+        try:
+            text = html_fragment_to_text(entry.content) if entry.is_html else entry.content.strip()
+            for field, value in (("text", text), ("title", entry.title or ""), ("url", entry.url or "")):
+                _check_unicode(value, field, entry.where)
+            _check_size(len(text.encode("utf-8")), entry.where, settings)
+            if not text.strip():
+                yield InputNotice(entry.where, "entry without text (its content is markup only); skipped")
+                continue
+            yield Document(id=entry.id or f"{_document_id(path, root)}#{number}", text=text,
+                           published=normalize_published(entry.published, entry.where) or published,
+                           url=entry.url, title=entry.title, source=entry.where)
+        except InputError as err:
+            yield err
+
+
 def _read_file(path: Path, root: Path | None, published: str | None, settings: Settings) -> Iterator[ReadResult]:
     where = str(path)
-    suffix = path.suffix.lower()
+    suffix = input_suffix(path) or path.suffix.lower()
     try:
         if suffix == ".jsonl":
             with path.open("rb") as fh:
                 yield from _read_jsonl(fh, where, published, settings)
+            return
+        if suffix in COMPRESSIONS:
+            with open_decompressed(path, COMPRESSIONS[suffix]) as stream:
+                yield from _read_jsonl(stream, where, published, settings, COMPRESSIONS[suffix])
+            return
+        if suffix in WARC_SUFFIXES:
+            yield from _read_warc(path, published, settings)
+            return
+        if suffix in FEED_SUFFIXES:
+            yield from _read_feed(path, root, published, settings)
             return
         data = path.read_bytes()
         if suffix in (".html", ".htm"):
@@ -207,12 +315,15 @@ def read_documents(inputs: Iterable[str | Path], published: str | None = None,
     """Yield a `Document` for every article in `inputs`, an `InputError` for what cannot be read
     (skipped), and an `InputNotice` for what was read but should be known (a fallback charset).
 
-    `inputs` are paths of .txt/.md/.html/.jsonl files, directories (read recursively,
+    `inputs` are paths of .txt/.md/.html/.jsonl files, compressed documents JSONL
+    (.jsonl.gz, .jsonl.zst), web archives (.warc, .warc.gz: their HTML responses),
+    feed files (.rss, .atom, .xml: their entries), directories (read recursively,
     in sorted order) or `-` for stdin (JSONL when it starts with `{`, a page when it
     starts with a doctype or `<html>`, else one text).
     A file's id is its front matter's `id`, else its path below the directory given as
     input without the suffix (`a/news.txt` in `corpus/` is `a/news`), else its name;
-    text from stdin is known by a hash of its content. A document whose id an earlier
+    text from stdin is known by a hash of its content; a page of a web archive by its URL,
+    a feed entry by its link (else its guid). A document whose id an earlier
     one already has is an `InputError`, never a silent overwrite.
     `published` is the date for documents that do not carry their own.
     """
@@ -229,13 +340,13 @@ def _read_inputs(inputs: Iterable[str | Path], published: str | None, settings: 
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            files = supported_files(path)
             if not files:
                 yield InputError(str(path), f"directory has no {', '.join(SUPPORTED_SUFFIXES)} files")
             for file in files:
                 yield from _read_file(file, path, published, settings)
         elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if input_suffix(path) is None:
                 yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'}; "
                                             f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
                 continue
