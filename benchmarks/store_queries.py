@@ -7,7 +7,8 @@ Every fact goes through the real ingestion path (resolution, corroboration, copy
 detection), in the bulk mode of `exodus.store.bulk_ingest`: 500 articles per
 transaction, the same store a run of one transaction per article gives. Prints
 ingest rate, database size and p50/p95 latency of a person timeline, an as-of
-roster and a one-year flow query, with the store in the page cache (warm) and
+roster and a one-year flow query (wall time, and the CPU time they took, which
+other work on the machine inflates far less), with the store in the page cache (warm) and
 not (cold: see benchmarks/pagecache.py); with `--incremental N`, also the rate of N more
 articles ingested one transaction each into the full store (as `exodus ingest`
 does), after the queries.
@@ -75,8 +76,9 @@ def build(store: Store, people: int, orgs: int, facts_per_person: int = 10,
 
 
 def time_queries(db: str, people: int, orgs: int, queries: int, rng: random.Random,
-                 cold: bool = False) -> dict[str, list[float]]:
-    """Seconds taken by `queries` person timelines and as-of rosters and a tenth as many one-year flows."""
+                 cold: bool = False) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Seconds taken by `queries` person timelines and as-of rosters and a tenth as many one-year flows: wall
+    time, and the CPU time of this process (which a machine busy with other work inflates far less)."""
     questions = {
         "person timeline": lambda conn: person_timeline(conn, f"Person{(n := rng.randrange(people))} Surname{n}"),
         "as-of roster": lambda conn: org_roster(conn, f"Org{rng.randrange(orgs)} Labs",
@@ -85,9 +87,10 @@ def time_queries(db: str, people: int, orgs: int, queries: int, rng: random.Rand
                                                     until=f"{y}-12-31"),
     }
     timings: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     for name, ask in questions.items():
         runs = queries if name != "one-year flows" else max(5, queries // 10)
-        timings[name] = []
+        timings[name], cpu[name] = [], []
         with open_store(db, readonly=True) as store:
             if not cold:
                 pagecache.warm(db)  # again for each series: this VM drops file pages idle for ~30 s
@@ -95,14 +98,16 @@ def time_queries(db: str, people: int, orgs: int, queries: int, rng: random.Rand
                 if cold:
                     pagecache.evict(db)
                     with open_store(db, readonly=True) as fresh:
-                        t = time.perf_counter()
+                        t, c = time.perf_counter(), time.process_time()
                         ask(fresh.conn)
                         timings[name].append(time.perf_counter() - t)
+                        cpu[name].append(time.process_time() - c)
                     continue
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 ask(store.conn)
                 timings[name].append(time.perf_counter() - t)
-    return timings
+                cpu[name].append(time.process_time() - c)
+    return timings, cpu
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -145,10 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{cache}: " + ("the store's files in the page cache, as on a server whose store fits in memory"
                               if cache == "warm" else "each query after dropping the store from the page cache "
                                                       "(posix_fadvise), on a connection of its own"))
-        timings = time_queries(db, people, orgs, args.queries, random.Random(7), cold=cache == "cold")
+        timings, cpu = time_queries(db, people, orgs, args.queries, random.Random(7), cold=cache == "cold")
         for name, samples in timings.items():
             p50, p95 = percentiles(samples)
-            print(f"  {name:16s} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   ({len(samples)} runs)")
+            cpu50, cpu95 = percentiles(cpu[name])
+            print(f"  {name:16s} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   (CPU p50 {cpu50:7.1f} ms, p95 {cpu95:7.1f} ms; "
+                  f"{len(samples)} runs)")
     store = open_store(db)
     if args.incremental:
         more = (career(people + i, orgs, args.facts_per_person, rng) for i in range(args.incremental))

@@ -8,6 +8,7 @@ saved in the test's temporary folder. Skipped only when /usr/bin/chromium is mis
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import quote
 
@@ -214,23 +215,87 @@ def test_other_pages_load_without_errors(watched, path, status, shots):
     page.screenshot(path=shots / (re.sub(r"\W+", "_", path)[:60] + ".png"))
 
 
+TOKEN = "layout-token-of-16-chars"
+
+
 @pytest.fixture(scope="module")
-def phone(browser):
-    """A phone-sized window: 390 CSS pixels wide."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    yield context
-    context.close()
+def writable_server(store_path, tmp_path_factory):
+    """The same store served with writes allowed (a copy): /conflicts then has its decision forms."""
+    copy = tmp_path_factory.mktemp("writable") / "hostile.db"
+    shutil.copy(store_path, copy)
+    with exodus_server(copy, options=("--allow-writes", "--token", TOKEN)) as base:
+        yield base
 
 
-def test_no_page_scrolls_sideways_on_a_phone(phone, server, client, shots):
-    fact = client.get("/api/facts", params={"limit": 1}).json()["facts"][0]["id"]
-    paths = ["/", "/people", "/orgs", "/facts", "/conflicts", "/docs", "/search?q=Lovelace", f"/fact/{fact}",
-             "/person/" + quote(EVIL_PERSON, safe=""), "/org/" + quote(EVIL_ORG, safe=""), "/org/OpenAI"]
-    page = phone.new_page()
-    widths = {}
-    for path in paths:
-        page.goto(server + path, wait_until="load")
-        widths[path] = page.evaluate("document.documentElement.scrollWidth")
-        page.screenshot(path=shots / ("phone" + re.sub(r"\W+", "_", path)[:60] + ".png"), full_page=True)
-    page.close()
-    assert {path: width for path, width in widths.items() if width > 390} == {}
+def every_page(client) -> list[tuple[str, int, str | None]]:
+    """(path, status, selector of what must be drawn first) of every kind of page, error pages included."""
+    fact = client.get("/api/facts", params={"person": "Grace Hopper", "org": "OpenAI"}).json()["facts"][0]["id"]
+    evil_doc = next(f["doc"] for f in client.get("/api/facts", params={"limit": 50}).json()["facts"]
+                    if f["doc"].startswith("evil-"))
+    sankey, timeline, bars = "#sankey svg .sankey-node", "#timeline svg", "#movements svg"
+    return [
+        ("/", 200, sankey), ("/?since=2024&rollup=true&from=OpenAI&to=Anthropic", 200, sankey),
+        ("/?org=" + quote(EVIL_ORG), 200, sankey),
+        ("/people", 200, None), ("/orgs", 200, None), ("/people?q=" + quote(SCRIPT), 200, None),
+        ("/facts", 200, None), ("/facts?kind=left&min_confidence=0.5&since=2024-01&until=2024-12&org=OpenAI", 200,
+                                None),
+        ("/facts?org=" + quote(EVIL_ORG), 200, None),
+        ("/person/" + quote("Ada Lovelace"), 200, timeline), ("/person/" + quote(EVIL_PERSON, safe=""), 200, timeline),
+        ("/org/OpenAI", 200, bars), ("/org/OpenAI?as_of=2023-06-01", 200, bars),
+        ("/org/Google?as_of=2024-06-01", 200, bars), ("/org/" + quote(EVIL_ORG, safe=""), 200, bars),
+        (f"/fact/{fact}", 200, None), ("/document/wire-1", 200, None),
+        ("/document/" + quote(evil_doc, safe=""), 200, None),
+        ("/conflicts", 200, "form.settle"), ("/search?q=Lovelace", 200, None), ("/search?q=" + quote(SCRIPT), 200, None),
+        ("/docs", 200, None),
+        ("/person/" + quote(SCRIPT, safe=""), 404, None), ("/fact/no-such-fact", 404, None),
+        ("/no/such/page", 404, None), ("/org/OpenAI?as_of=" + quote(SCRIPT), 422, None),
+    ]
+
+
+# A card whose content is wider than itself scrolls sideways on its own (what a wide table once did on a phone).
+CARDS_WIDER_THAN_THEMSELVES = """[...document.querySelectorAll('.card')]
+    .filter((card) => card.scrollWidth > card.clientWidth + 1)
+    .map((card) => (card.querySelector('h1, h2') || card).textContent.trim().slice(0, 60))"""
+# Node labels and link counts of the Sankey that cover one another (unreadable), as pairs of their texts.
+OVERLAPPING_SANKEY_TEXTS = """(() => {
+  const texts = [...document.querySelectorAll('#sankey .node-label, #sankey text.link-count')]
+    .map((node) => [node.textContent, node.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+  const found = [];
+  texts.forEach(([a, r], i) => texts.slice(i + 1).forEach(([b, q]) => {
+    if (r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom) found.push([a, b]);
+  }));
+  return found;
+})()"""
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_every_page_fits_the_window_without_scrolling_sideways(browser, writable_server, client, shots, width):
+    """Every page at a phone's width and a desktop's: nothing wider than the window once the charts are drawn,
+    no card that scrolls sideways inside the page, no Sankey label over another; a full-page screenshot of
+    each in the test's folder (`phone_NN_...` / `desktop_NN_...`)."""
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 800 else 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    widths, charts, cards, overlaps = {}, {}, {}, {}
+    try:
+        for number, (path, status, drawn) in enumerate(every_page(client)):
+            response = page.goto(writable_server + path, wait_until="load")
+            assert response.status == status, path
+            if drawn:
+                page.wait_for_selector(drawn, timeout=15_000)
+            widths[path] = page.evaluate("document.documentElement.scrollWidth")
+            # A chart wider than the window would be cut off inside its card: it must be drawn to fit.
+            charts[path] = page.evaluate("Math.max(0, ...[...document.querySelectorAll('.chart svg.main-svg')]"
+                                         ".map(svg => svg.getBoundingClientRect().right))")
+            name = f"{'phone' if width < 800 else 'desktop'}_{number:02d}" + re.sub(r"\W+", "_", path)[:70]
+            cards[path] = page.evaluate(CARDS_WIDER_THAN_THEMSELVES)
+            overlaps[path] = page.evaluate(OVERLAPPING_SANKEY_TEXTS)
+            page.screenshot(path=shots / f"{name}.png", full_page=True)
+    finally:
+        context.close()
+    assert {path: w for path, w in widths.items() if w > width} == {}
+    assert {path: right for path, right in charts.items() if right > width} == {}
+    assert {path: found for path, found in cards.items() if found} == {}
+    assert {path: found for path, found in overlaps.items() if found} == {}
+    assert not errors, errors

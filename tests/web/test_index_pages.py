@@ -55,3 +55,27 @@ def test_organizations_have_an_index_too(many):
     assert page.status_code == 200
     assert re.findall(r'<a class="org" href="/org/[^"]+">([^<]+)</a>', page.text)[-2:] == ["Anthropic", "OpenAI"]
     assert '<a href="/orgs" aria-current="page">' in page.text
+
+
+@pytest.fixture(scope="module")
+def odd_names(tmp_path_factory):
+    """Organizations whose names hold the characters LIKE treats as wildcards or escapes, and non-ASCII letters."""
+    names = ["100% Labs", "Net_Works", "Back\\Slash AI", "1000 Labs", "NetXWorks", "Élan Labs"]
+    db = tmp_path_factory.mktemp("odd") / "s.db"
+    with open_store(db) as store:
+        ingest_extracted(store, [story(f"o{n}", "2024-05-01", ("joined", f"Ann Lee{n} joined {name}",
+                                                              {"person": f"Ann Lee{n}", "org": name}))
+                                 for n, name in enumerate(names)])
+    with TestClient(create_app(db)) as client:
+        yield client
+
+
+@pytest.mark.parametrize("q, found", [("0%", ["100% Labs"]), ("t_w", ["Net_Works"]), ("k\\s", ["Back\\Slash AI"]),
+                                      ("LABS", ["100% Labs", "1000 Labs", "Élan Labs"]), ("élan", []),
+                                      ("Élan", ["Élan Labs"]), ("%", ["100% Labs"]), ("_", ["Net_Works"])])
+def test_a_name_filter_matches_its_characters_as_written(odd_names, q, found):
+    """`%`, `_` and `\\` are characters, not wildcards or escapes; ASCII letters match in either case (and only
+    they: SQLite folds no other), in the index pages and in search alike."""
+    listed = odd_names.get("/api/orgs", params={"q": q}).json()
+    assert [i["name"] for i in listed["items"]] == found and listed["total"] == len(found)
+    assert odd_names.get("/api/search", params={"q": q}).json()["organizations"] == found

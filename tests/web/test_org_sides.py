@@ -1,6 +1,8 @@
 """An organization's page: where its people came from, where they went, and who funded it, up to the date."""
 from __future__ import annotations
 
+import re
+
 from exodus.schema import Amount
 from exodus.store import ingest_extracted, open_store
 from exodus.store.handmade import story
@@ -36,3 +38,31 @@ def test_inflow_outflow_and_funding(tmp_path):
         page = client.get("/org/Anthropic", params={"as_of": "2025-06-01"}).text
         assert "Where its people came from" in page and "Where its people went" in page
         assert 'href="/org/Thinking%20Machines%20Lab"' in page and "Amazon" in page
+
+
+def test_a_large_organization_lists_its_latest_movements_and_links_to_all(tmp_path, monkeypatch):
+    """Past EXODUS_WEB_PAGE_SIZE movements the page lists the latest ones (a 1M-fact store has hundreds per
+    organization) and links to every arrival and departure on /facts; the chart counts them all."""
+    from exodus.settings import get_settings
+
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        ingest_extracted(store, [story(f"m{n}", f"20{10 + n // 12}-{n % 12 + 1:02d}-15",
+                                       ("joined", f"Mover{n:02d} Lane joined Quill Labs",
+                                        {"person": f"Mover{n:02d} Lane", "org": "Quill Labs",
+                                         "date": f"20{10 + n // 12}-{n % 12 + 1:02d}"})) for n in range(7)])
+    monkeypatch.setenv("EXODUS_WEB_PAGE_SIZE", "5")
+    get_settings.cache_clear()
+    try:
+        with TestClient(create_app(db)) as client:
+            page = client.get("/org/Quill Labs").text
+            by_year = client.get("/api/orgs/Quill Labs").json()["by_year"]
+    finally:
+        monkeypatch.delenv("EXODUS_WEB_PAGE_SIZE")
+        get_settings.cache_clear()
+    listed = page.split("<h2>Movements", 1)[1]
+    assert "(7: the latest 5)" in listed
+    assert [f"Mover{n:02d} Lane" for n in (6, 5, 4, 3, 2)] == [
+        name for name in re.findall(r'<a class="person" href="[^"]+">([^<]+)</a>', listed)]
+    assert 'href="/facts?org=Quill%20Labs&amp;kind=joined"' in listed
+    assert sum(len(y["arrivals"]) for y in by_year) == 7

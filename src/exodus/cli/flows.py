@@ -12,7 +12,10 @@ NAME = "flows"
 HELP = "talent flows between organizations, with counts, names, net flow and reasons"
 DESCRIPTION = """\
 List moves between organizations: a departure paired with the person's next
-arrival elsewhere within 12 months, or a move an article states outright.
+arrival elsewhere within 12 months, or a move an article states outright. The
+pairs come first (counts, net flow, people, reasons), then each move with its
+dates: a date no article states is shown as the bound its article's date gives
+("by 2024-08-09": on or before that day), never as the move's date.
 
 With --rollup, units count at their top parent (Google DeepMind and Google Brain
 at Alphabet) and moves inside one parent are left out; see `exodus org link`.
@@ -44,4 +47,10 @@ def run(args: argparse.Namespace) -> int:
                   ", ".join(f"{k} {v}" for k, v in sorted(p.reasons.items()))] for p in flows.pairs])
     if flows.reasons:
         print("\nreasons: " + ", ".join(f"{k} {v}" for k, v in sorted(flows.reasons.items(), key=lambda kv: -kv[1])))
+    if flows.moves:
+        print()
+        moves = sorted(flows.moves, key=lambda m: (m.when or "9999", m.person))
+        print_table(["left", "joined", "person", "from", "to", "reasons"],
+                    [[m.left_text, m.joined_text, m.person, m.from_org, m.to_org,
+                      ", ".join(m.reasons)] for m in moves])
     return 0

@@ -175,7 +175,7 @@ def _next_org(conn, q) -> str | None:
     if org is None:
         return None
     moves = [m for m in talent_flows(conn, org=org).moves if m.person == person and m.from_org == org]
-    moves.sort(key=lambda m: start_of(m.left) if m.left else "9999")
+    moves.sort(key=lambda m: start_of(m.left or m.left_by) if m.left or m.left_by else "9999")
     return moves[-1].to_org if moves else None
 
 

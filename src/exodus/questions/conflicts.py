@@ -1,7 +1,8 @@
 """Facts that cannot all be true, each side with its sources.
 
 - `date`: articles give different dates for the same move;
-- `same_month`: a person joins two organizations in the same month;
+- `same_month`: a person joins two organizations in the same month (not an announced move undone within days
+  by a return, `exodus.questions.reversals`: the announcement and the return can both be true);
 - `joined_or_founded`: one article has the person joining A, another founding B, at about the same time.
 
 Each conflict has an id derived from its kind and its facts' ids (stable across re-ingestion and rebuilds),
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from exodus.questions.records import FactView, load_facts
+from exodus.questions.timeline import build_stints
 from exodus.resolution.dates import compatible, gap_days, precision
 from exodus.resolution.names import org_key
 from exodus.settings import get_settings
@@ -102,15 +104,26 @@ def _detect_conflicts(conn: sqlite3.Connection) -> list[Conflict]:
             views[fact.row_id] = fact
     people = sorted(pairs, key=lambda p: (views[pairs[p][0][1]].person or "", p))
     for person_id in people:
+        undone = _undone_arrivals(conn, person_id) if any(k == "same_month" for k, *_ in pairs[person_id]) else set()
         for kind, a_id, b_id in pairs[person_id]:
             a, b = views[a_id], views[b_id]
             if kind == "same_month":
+                if {a.id, b.id} & undone:
+                    continue
                 conflicts.append(Conflict(kind, a.person, f"{a.person} joined {a.org} and {b.org} in {a.date[:7]}",
                                           [a, b]))
             elif not {s.document for s in a.sources} & {s.document for s in b.sources}:
                 # (one article telling both is a story, not a contradiction)
                 conflicts.append(Conflict(kind, a.person, f"{a.person} joined {a.org} or founded {b.org}", [a, b]))
     return conflicts
+
+
+def _undone_arrivals(conn: sqlite3.Connection, person_id: int) -> set[str]:
+    """The ids of the person's facts on announced moves that a return within days undid (Microsoft's hiring
+    of Sam Altman on 2023-11-20, two days before he was back at OpenAI): the move was announced and did not
+    happen, which contradicts nothing."""
+    stints = build_stints(load_facts(conn, "f.person_id = ?", (person_id,)))
+    return {fact for stint in stints if stint.reversed_by for fact in stint.facts}
 
 
 def _related(a: str | None, b: str | None) -> bool:

@@ -5,26 +5,14 @@ same name in `EXODUS_LEXICON_DIR`).
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
+from exodus.questions.phrasings import phrase_patterns
 from exodus.questions.records import FactView
-from exodus.settings import get_settings
 
 
-@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    data = json.loads(resources.files("exodus.data").joinpath("departures.json").read_text(encoding="utf-8"))
-    extra = Path(get_settings().lexicon_dir or ".") / "departures.json"
-    if get_settings().lexicon_dir and extra.is_file():
-        for name, more in json.loads(extra.read_text(encoding="utf-8")).items():
-            if isinstance(more, list):
-                data.setdefault(name, []).extend(more)
-    return {name: re.compile("|".join(f"(?:{p})" for p in data[name]), re.I)
-            for name in ("leave", "leave_background", "news")}
+    return phrase_patterns("departures.json")
 
 
 def tells_leave(evidence: str) -> bool:

@@ -23,7 +23,8 @@ from datetime import date, timedelta
 
 from exodus.errors import StoreError
 from exodus.questions.lookup import entity
-from exodus.resolution.dates import end_of, parse_date, start_of
+from exodus.questions.records import rejected_facts
+from exodus.resolution.dates import end_of, parse_date, start_of, when_text
 from exodus.resolution.org_parents import OrgTree, org_tree
 from exodus.settings import get_settings
 
@@ -34,12 +35,33 @@ class Move:
     from_org: str
     to_org: str
     left: str | None
+    """The departure's stated date (None when no article states it: see `left_by`)."""
     joined: str | None
+    """The arrival's stated date (None when no article states it: see `joined_by`)."""
     reasons: list[str]
     facts: list[str]
     from_unit: str | None = None
     """With rollup: the unit of `from_org` the person left, when not `from_org` itself."""
     to_unit: str | None = None
+    left_by: str | None = None
+    """A departure told undated: the date of its first article, a bound (it happened on or before it)."""
+    joined_by: str | None = None
+    """An arrival told undated: the date of its first article, a bound."""
+
+    @property
+    def left_text(self) -> str:
+        """"2024-05-14", "by 2024-08-09" (told undated), or "" (only the arrival is known)."""
+        return "" if not (self.left or self.left_by) else when_text("left", self.left, self.left_by)
+
+    @property
+    def joined_text(self) -> str:
+        return "" if not (self.joined or self.joined_by) else when_text("joined", self.joined, self.joined_by)
+
+    @property
+    def when(self) -> str | None:
+        """The day the move is known by, to order moves: the departure's date or bound, else the arrival's."""
+        value = self.left or self.left_by or self.joined or self.joined_by
+        return start_of(value) if value else None
 
 
 @dataclass
@@ -68,8 +90,9 @@ class TalentFlows:
         # large store's year.
         return {"since": self.since, "until": self.until, "org": self.org, "rollup": self.rollup,
                 "moves": [{"person": m.person, "from_org": m.from_org, "to_org": m.to_org, "left": m.left,
-                           "joined": m.joined, "reasons": list(m.reasons), "facts": list(m.facts),
-                           "from_unit": m.from_unit, "to_unit": m.to_unit}
+                           "left_by": m.left_by, "left_text": m.left_text, "joined": m.joined,
+                           "joined_by": m.joined_by, "joined_text": m.joined_text, "reasons": list(m.reasons),
+                           "facts": list(m.facts), "from_unit": m.from_unit, "to_unit": m.to_unit}
                           for m in self.moves],
                 "pairs": [{"from_org": p.from_org, "to_org": p.to_org, "count": p.count, "net": p.net,
                            "people": list(p.people), "reasons": dict(p.reasons)} for p in self.pairs],
@@ -108,16 +131,21 @@ def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str 
     lo = start_of(parse_date(since)) if since else date.min.isoformat()
     hi = end_of(parse_date(until)) if until else date.max.isoformat()
     org_row = entity(conn, org, "org") if org else None
-    left = conn.execute(_SELECT, ("left", lo, hi)).fetchall()
+    # With `org` (units apart), only people with a fact there can have a move from or to it: their facts are
+    # read, not every move of the range (an organization's page asks for its moves since the start).
+    people = _people_at(conn, org_row["id"]) if org_row is not None and not rollup else None
+    rejected = rejected_facts(conn)  # a conflict settled by keeping one side: the others are no move
+    left = [row for row in _rows(conn, "left", lo, hi, people) if row[_UID] not in rejected]
     # A departure told undated ("both recently left Meta") happened by its article's date, maybe well before:
     # its next arrival may come before that date too.
     earliest = _shift(lo, -window if any(row[_DATE] is None for row in left) else -31)
-    arrivals = conn.execute(_SELECT, ("joined", earliest, _shift(hi, window))).fetchall()
+    arrivals = [row for row in _rows(conn, "joined", earliest, _shift(hi, window), people)
+                if row[_UID] not in rejected]
     joined_ids = {row[_UID] for row in arrivals}  # a return is a `joined`, never a founding
     # Founding a company is arriving there, when the founding is dated: an undated
     # `founded` only has its article's date, often years after the founding.
-    arrivals += [row for row in conn.execute(_SELECT, ("founded", earliest, _shift(hi, window)))
-                 if row[_DATE]]
+    arrivals += [row for row in _rows(conn, "founded", earliest, _shift(hi, window), people)
+                 if row[_DATE] and row[_UID] not in rejected]
     undo_days = get_settings().reversal_window_days
     arrivals_by_person: dict[int, list[tuple]] = {}
     for row in arrivals:
@@ -125,8 +153,9 @@ def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str 
     for rows in arrivals_by_person.values():
         rows.sort(key=lambda r: (r[_WHEN] or "", r[_UID]))
 
-    # (person, from, to, left date, joined date, reasons JSON, fact uids), all ids
-    found: list[tuple[int, int, int, str | None, str | None, str, list[str]]] = []
+    # (person, from, to, (left date, left by), (joined date, joined by), reasons JSON, fact uids), all ids; a
+    # date no article states is kept apart, as the bound its article's date gives
+    found: list[tuple[int, int, int, tuple, tuple, str, list[str]]] = []
     used: set[str] = set()
     for row in sorted(left, key=lambda r: (r[_WHEN] or "", r[_UID])):
         when = row[_WHEN]
@@ -148,10 +177,10 @@ def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str 
             continue
         if target is not None:
             used.add(target[_UID])
-            found.append((row[_PERSON], row[_ORG], target[_ORG], row[_DATE] or when,
-                          target[_DATE] or target[_WHEN], row[_REASONS], [row[_UID], target[_UID]]))
+            found.append((row[_PERSON], row[_ORG], target[_ORG], _told(row), _told(target), row[_REASONS],
+                          [row[_UID], target[_UID]]))
         elif row[_OTHER] is not None and row[_OTHER] != row[_ORG]:
-            found.append((row[_PERSON], row[_ORG], row[_OTHER], row[_DATE] or when, None, row[_REASONS],
+            found.append((row[_PERSON], row[_ORG], row[_OTHER], _told(row), (None, None), row[_REASONS],
                           [row[_UID]]))
     told = {(m[0], m[1], m[2]) for m in found}
     for arrival in arrivals:
@@ -160,7 +189,7 @@ def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str 
             key = (arrival[_PERSON], arrival[_OTHER], arrival[_ORG])
             if key not in told:
                 told.add(key)
-                found.append((*key, None, arrival[_DATE] or arrival[_WHEN], "[]", [arrival[_UID]]))
+                found.append((*key, (None, None), _told(arrival), "[]", [arrival[_UID]]))
     if org_row is not None and not rollup:
         found = [m for m in found if org_row["id"] in (m[1], m[2])]
     names = entity_names(conn, {i for m in found for i in m[:3]})
@@ -168,7 +197,8 @@ def talent_flows(conn: sqlite3.Connection, since: str | None = None, until: str 
     for *_ids, reasons, _uids in found:
         if reasons not in reasons_of:
             reasons_of[reasons] = json.loads(reasons)
-    moves = [Move(names[p], names[a], names[b], left_on, joined_on, list(reasons_of[reasons]), uids)
+    moves = [Move(names[p], names[a], names[b], left_on[0], joined_on[0], list(reasons_of[reasons]), uids,
+                  left_by=left_on[1], joined_by=joined_on[1])
              for p, a, b, left_on, joined_on, reasons, uids in found]
     if rollup:
         moves = roll_up(moves, org_tree(conn), org_row["name"] if org_row is not None else None)
@@ -189,11 +219,17 @@ def roll_up(moves: list[Move], tree: OrgTree, org: str | None = None) -> list[Mo
         if a == b:
             continue
         rolled.append(Move(move.person, a, b, move.left, move.joined, move.reasons, move.facts,
-                           move.from_org if move.from_org != a else None, move.to_org if move.to_org != b else None))
+                           move.from_org if move.from_org != a else None, move.to_org if move.to_org != b else None,
+                           move.left_by, move.joined_by))
     if org is not None:
         top = tree.top(org)
         rolled = [m for m in rolled if top in (m.from_org, m.to_org)]
     return rolled
+
+
+def _told(row: tuple) -> tuple[str | None, str | None]:
+    """(stated date, None), or (None, its article's date) for an event told undated: a bound, not its date."""
+    return (row[_DATE], None) if row[_DATE] else (None, row[_WHEN])
 
 
 def _undone(arrival: tuple, left: tuple, arrivals: list[tuple], days: int) -> bool:
@@ -208,6 +244,26 @@ def _undone(arrival: tuple, left: tuple, arrivals: list[tuple], days: int) -> bo
         if value and end_of(value) > left[_WHEN] and end_of(value) >= start and start_of(value) <= _shift(start, days):
             return True
     return False
+
+
+def _people_at(conn: sqlite3.Connection, org_id: int) -> list[int]:
+    """The people with a fact at the organization, or a departure for it or an arrival from it (`other_org`)."""
+    return [r[0] for r in conn.execute(
+        "SELECT person_id FROM facts WHERE org_id = ? AND person_id IS NOT NULL UNION "
+        "SELECT person_id FROM claims WHERE other_org_id = ? AND person_id IS NOT NULL", (org_id, org_id))]
+
+
+def _rows(conn: sqlite3.Connection, kind: str, lo: str, hi: str, people: list[int] | None) -> list[tuple]:
+    """The facts of `kind` dated in [lo, hi], as `_SELECT` gives them; of `people` only, when given (through
+    the index facts_person: `+kind` keeps the planner off the range of every person's facts)."""
+    if people is None:
+        return conn.execute(_SELECT, (kind, lo, hi)).fetchall()
+    rows = []
+    for start in range(0, len(people), 500):
+        chunk = people[start:start + 500]
+        rows += conn.execute(_SELECT.replace("WHERE kind = ?", f"WHERE person_id IN ({','.join('?' * len(chunk))}) "
+                                                               "AND +kind = ?"), (*chunk, kind, lo, hi)).fetchall()
+    return sorted(rows, key=lambda r: (r[_WHEN] or "", r[_PERSON], r[_ORG], r[_UID]))
 
 
 def entity_names(conn: sqlite3.Connection, ids: set[int]) -> dict[int, str]:

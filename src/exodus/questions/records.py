@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 
 from exodus.resolution.dates import when_text
+from exodus.store.decisions import current_decisions
 
 _FACT_SELECT = """
 SELECT f.*, p.name AS person, o.name AS org, g.name AS grp, x.name AS other_org
@@ -30,6 +31,8 @@ class Source:
     confidence: float
     copy_of: str | None = None
     """Set when the article is a near-duplicate of another (it does not count as a second source)."""
+    date: str | None = None
+    """The date this article states for the fact (None: it tells the fact undated)."""
 
 
 @dataclass
@@ -112,6 +115,12 @@ def _view(row: sqlite3.Row) -> FactView:
                     org_id=row["org_id"], other_org_id=row["other_org_id"], row_id=row["id"])
 
 
+def rejected_facts(conn: sqlite3.Connection) -> set[str]:
+    """The ids of the facts a person rejected by keeping another side of their conflict (`exodus conflicts
+    resolve ID --keep FACT`): answers leave them out; the fact pages and `conflicts --all` still show them."""
+    return {fact for decision in current_decisions(conn).values() for fact in decision.rejected}
+
+
 def load_facts(conn: sqlite3.Connection, where: str = "1", params: tuple = (), *,
                with_sources: bool = True, order: str = "f.effective_date, f.id") -> list[FactView]:
     rows = conn.execute(f"{_FACT_SELECT} WHERE {where} ORDER BY {order}", params).fetchall()
@@ -128,10 +137,11 @@ def attach_sources(conn: sqlite3.Connection, facts: list[FactView], fact_ids: li
         marks = ",".join("?" * len(chunk))
         for r in conn.execute(
                 "SELECT c.fact_id, d.doc_key, d.title, d.url, d.published, c.evidence_text, c.evidence_start, "
-                "c.evidence_end, c.extractor, c.confidence, o.doc_key AS copy_of FROM claims c "
+                "c.evidence_end, c.extractor, c.confidence, o.doc_key AS copy_of, c.date FROM claims c "
                 "JOIN documents d ON d.id = c.document_id LEFT JOIN documents o ON o.id = d.duplicate_of "
                 f"WHERE c.fact_id IN ({marks}) ORDER BY d.published, d.doc_key, c.evidence_start", chunk):
             by_id[r["fact_id"]].sources.append(Source(
                 document=r["doc_key"], title=r["title"], url=r["url"], published=r["published"],
                 evidence=r["evidence_text"], start=r["evidence_start"], end=r["evidence_end"],
-                extractor=r["extractor"], confidence=r["confidence"], copy_of=r["copy_of"]))
+                extractor=r["extractor"], confidence=r["confidence"], copy_of=r["copy_of"],
+                date=r["date"]))

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 from exodus.errors import StoreError
 from exodus.questions.lookup import entity
-from exodus.questions.records import FactView, load_facts
+from exodus.questions.memberships import membership_on
+from exodus.questions.records import FactView, load_facts, rejected_facts
 from exodus.questions.timeline import Stint, build_stints, formation_dates, founding_dates, order_events
 from exodus.resolution.dates import parse_date, start_of
 from exodus.settings import get_settings
@@ -68,7 +69,8 @@ class GroupView:
     disbanded: str | None = None
     members: list[dict] = field(default_factory=list)
     former: list[dict] = field(default_factory=list)
-    """Members no longer on it on the roster's date: they left the organization, or it was disbanded."""
+    """Members no longer on it on the roster's date: their membership ended, they left the organization
+    (without keeping their seat), or it was disbanded. Each member's `ended`: the day the end is known by."""
 
 
 @dataclass
@@ -101,7 +103,8 @@ def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None) ->
     # Always with their sources: a departure's evidence tells a sabbatical from an exit (timeline.is_leave),
     # and the first article of each fact orders events whose dates overlap (a return in "2023-11" after a
     # firing on 2023-11-17).
-    facts = load_facts(conn, "f.org_id = ?", (org["id"],))
+    rejected = rejected_facts(conn)  # a conflict settled by keeping one side: the others are left out
+    facts = [f for f in load_facts(conn, "f.org_id = ?", (org["id"],)) if f.id not in rejected]
     by_person: dict[str, list[FactView]] = {}
     for fact in facts:
         if fact.person:
@@ -109,19 +112,25 @@ def org_roster(conn: sqlite3.Connection, name: str, as_of: str | None = None) ->
     founding, formed = founding_dates(facts), formation_dates(facts)
     background = _background_arrivals(conn, org["id"])
     present, founders = [], []
+    left_on: dict[str, tuple[list[str], str | None]] = {}  # person -> (departures by `day`, return began)
+    members = {f.person for f in facts if f.kind == "member"}
     for person, own in sorted(by_person.items()):
         stints = [s for s in build_stints(own, founding, formed, background) if s.org == org["name"]]
         current = next((s for s in stints if s.present_on(day)), None)
-        if current is not None and _undone_elsewhere(conn, own[0].person_id, current):
+        if current is not None and _undone_elsewhere(conn, own[0].person_id, current, rejected):
             current = None
         if current is not None:
             present.append(Member(person, current.start, current.roles, current.founder,
                                   None if current.start else current.first_seen))
+        if person in members:
+            back = current is not None and current.start_after and current.began
+            left_on[person] = ([d for d in map(_left_by, stints) if d and d <= day],
+                               start_of(back) if back else None)
         founded = [f for f in own if f.kind == "founded"]
         if founded:
             founders.append(_founder(person, founded[0].date or founding.get(org["name"]), stints, current, day))
     movements = order_events([f for f in facts if f.kind in ("joined", "left")])
-    groups = _groups_on(facts, {m.person for m in present}, day)
+    groups = _groups_on(facts, left_on, day)
     return OrgRoster(org=org["name"], as_of=day, present=present, founders=founders, movements=movements,
                      groups=groups)
 
@@ -136,7 +145,15 @@ def _background_arrivals(conn: sqlite3.Connection, org_id: int) -> set[str]:
         "AND o.date IS NOT NULL AND o.org_id != f.org_id", (org_id,))}
 
 
-def _undone_elsewhere(conn: sqlite3.Connection, person_id: int | None, stint: Stint) -> bool:
+def _left_by(stint: Stint) -> str | None:
+    """The day a stint that ended (and took effect) is known to have ended by: its stated end, else its
+    article's date; None when it did not end, or on no day an article gives."""
+    if not stint.ended or stint.reversed_by:
+        return None
+    return start_of(stint.end) if stint.end else stint.end_by
+
+
+def _undone_elsewhere(conn: sqlite3.Connection, person_id: int | None, stint: Stint, rejected: set[str]) -> bool:
     """Whether an open stint that began with an arrival was an announced move undone by a return to
     another organization (`reversals`): only the person's arrivals elsewhere soon after tell, so only
     they are looked up, and the person's whole timeline only when there is one."""
@@ -150,7 +167,7 @@ def _undone_elsewhere(conn: sqlite3.Connection, person_id: int | None, stint: St
                     "AND org_id IN (SELECT org_id FROM facts WHERE person_id = ? AND kind = 'left') LIMIT 1",
                     (person_id, *window, person_id)).fetchone() is None:
         return False
-    own = load_facts(conn, "f.person_id = ?", (person_id,))
+    own = [f for f in load_facts(conn, "f.person_id = ?", (person_id,)) if f.id not in rejected]
     return any(s.reversed_by and s.org == stint.org and s.began == stint.began for s in build_stints(own))
 
 
@@ -166,46 +183,44 @@ def _founder(person: str, founded: str | None, stints: list[Stint], current: Sti
     return Founder(person, founded, False, last.end, list(last.end_reasons), None if last.end else last.end_by)
 
 
-def _when(fact: FactView) -> str | None:
-    """The day an event is known to have happened by: its date's start, or its first article's date."""
-    value = fact.date or fact.effective_date
-    return start_of(value) if value else None
-
-
-def _groups_on(facts: list[FactView], present: set[str | None], day: str) -> list[GroupView]:
-    """Committees and teams as they stood on `day`: formed by then, with the members known by then; those not
-    at the organization on `day` (`present`: its roster), or whose group was disbanded by then, are former
-    members."""
+def _groups_on(facts: list[FactView], left_on: dict[str, tuple[list[str], str | None]],
+               day: str) -> list[GroupView]:
+    """Committees and teams as they stood on `day`: formed by then, with each person's membership as known by
+    then (`memberships`). Former members: those whose membership ended, who left the organization by then
+    without keeping their seat (`left_on`: each person's departures and the return they are in), or whose
+    group was disbanded by then."""
     groups: dict[str, GroupView] = {}
     events: dict[tuple[str, str], list[FactView]] = {}
-    members: list[FactView] = []
+    told: dict[tuple[str, str], list[FactView]] = {}
     for fact in facts:
         if not fact.group:
             continue
         groups.setdefault(fact.group, GroupView(fact.group))
         if fact.kind == "group_event":
             events.setdefault((fact.group, "formed" if fact.action == "formed" else "disbanded"), []).append(fact)
-        elif fact.kind == "member":
-            members.append(fact)
-    for (name, field_name), told in events.items():
+        elif fact.kind == "member" and fact.person:
+            told.setdefault((fact.group, fact.person), []).append(fact)
+    for (name, field_name), said in events.items():
         # Articles may give several dates: a stated date beats an article's own; the first
         # formation and the last disbanding (the facts are in time order).
-        dated = [f for f in told if f.date] or told
+        dated = [f for f in said if f.date] or said
         chosen = dated[0] if field_name == "formed" else dated[-1]
         when = chosen.date or chosen.effective_date
         if field_name == "disbanded" and when and start_of(when) > day:
             continue  # disbanded later than the day looked at
         setattr(groups[name], field_name, when)
-    for fact in members:
-        group = groups[fact.group]
-        joined = _when(fact)
-        if joined and joined > day:
+    for (name, person), own in told.items():
+        membership = membership_on(own, day, *left_on.get(person, ((), None)))
+        if membership is None:
             continue  # not known to be on it yet
-        entry = {"person": fact.person, "role": fact.role, "date": fact.date, "fact": fact.id,
-                 "confidence": fact.confidence}
-        gone = fact.person not in present  # left the organization by then (and not back)
+        group, fact = groups[name], membership.fact
+        entry = {"person": person, "role": fact.role, "date": fact.date, "fact": fact.id,
+                 "confidence": fact.confidence, "ended": membership.ended}
         disbanded = group.disbanded is not None and start_of(group.disbanded) <= day
-        (group.former if gone or disbanded else group.members).append(entry)
+        (group.former if membership.ended or disbanded else group.members).append(entry)
     known = [g for g in groups.values()
              if not (g.formed and start_of(g.formed) > day) and (g.members or g.former or g.formed or g.disbanded)]
+    for group in known:
+        group.members.sort(key=lambda m: m["person"])
+        group.former.sort(key=lambda m: m["person"])
     return sorted(known, key=lambda g: g.name)

@@ -20,7 +20,7 @@ from functools import cmp_to_key
 
 from exodus.questions.departures import is_leave, told_as_news
 from exodus.questions.lookup import entity
-from exodus.questions.records import FactView, load_facts
+from exodus.questions.records import FactView, load_facts, rejected_facts
 from exodus.questions.reversals import mark_reversed
 from exodus.resolution.dates import compatible, end_of, more_precise, narrowest, precision, start_of
 
@@ -358,7 +358,8 @@ def formation_dates(facts: list[FactView]) -> dict[str, str]:
 def person_timeline(conn: sqlite3.Connection, name: str) -> PersonTimeline:
     """Everything the store knows about one person, in time order, each line with its sources."""
     person = entity(conn, name, "person")
-    facts = order_events(load_facts(conn, "f.person_id = ?", (person["id"],)))
+    rejected = rejected_facts(conn)
+    facts = order_events([f for f in load_facts(conn, "f.person_id = ?", (person["id"],)) if f.id not in rejected])
     names = sorted({r[0] for r in conn.execute("SELECT name FROM aliases WHERE entity_id = ?", (person["id"],))})
     founders_of = sorted({f.org_id for f in facts if f.kind == "founded" and not f.date and f.org_id is not None})
     founding = founding_dates(load_facts(conn, f"f.kind = 'founded' AND f.date IS NOT NULL AND f.org_id IN "

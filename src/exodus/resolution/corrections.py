@@ -30,7 +30,7 @@ KIND_NAMES = {"person": ("person", "people"), "org": ("organization", "organizat
 def name_problem(*names: str) -> str | None:
     """What makes one of `names` unusable as a name (not UTF-8 text, a NUL character), or None."""
     for name in names:
-        shown = _quoted(name)
+        shown = quoted(name)
         for position, char in enumerate(name, 1):
             if "\udc80" <= char <= "\udcff":  # how Python keeps a byte of argv that is not UTF-8
                 return (f"the name {shown} is not valid UTF-8 text: character {position} stands for the byte "
@@ -45,21 +45,22 @@ def name_problem(*names: str) -> str | None:
 
 def find_entity(conn: sqlite3.Connection, name: str, type_: str | None = None) -> sqlite3.Row:
     """The person or organization called `name` (any alias); a clear error when none or several."""
-    found = _named(conn, name, [type_] if type_ else ["person", "org"])
+    found = entities_named(conn, name, [type_] if type_ else ["person", "org"])
     if not found:
-        raise _not_found(name, type_)
+        raise not_found_error(name, type_)
     if len(found) > 1:
-        raise StoreError(f"{_quoted(name)} is both a person and an organization; pass --type person or --type org")
+        raise StoreError(f"{quoted(name)} is both a person and an organization; pass --type person or --type org")
     return next(iter(found.values()))
 
 
-def _not_found(name: str, type_: str | None) -> StoreError:
+def not_found_error(name: str, type_: str | None) -> StoreError:
+    """The error for a name no entity of kind `type_` (None: person or organization) goes by, with what to try."""
     what = f"no {KIND_NAMES[type_][0]}" if type_ in KIND_NAMES else "no person or organization"
-    return StoreError(f"{what} called {_quoted(name)} in the store; "
+    return StoreError(f"{what} called {quoted(name)} in the store; "
                       f"try `exodus search {name!r}` to find how articles spell it")
 
 
-def _named(conn: sqlite3.Connection, name: str, kinds: list[str]) -> dict[str, sqlite3.Row]:
+def entities_named(conn: sqlite3.Connection, name: str, kinds: list[str]) -> dict[str, sqlite3.Row]:
     """The entity of each kind in `kinds` that has `name` as one of its names."""
     problem = name_problem(name)
     if problem:
@@ -94,7 +95,7 @@ def add_alias(store: Store, canonical: str, alias: str, type_: str | None = None
         if not force:
             _refuse_alias_of_another(conn, entity, canonical, alias, previous[0] if previous else None)
         Resolver(conn).add_alias(kind, key, entity["id"], clean_display(alias), "user", replace=True)
-        _log(conn, "alias", {"canonical": canonical, "alias": alias, "type": kind})
+        log_correction(conn, "alias", {"canonical": canonical, "alias": alias, "type": kind})
         if previous is not None and previous[0] != entity["id"]:
             relink(conn, [previous[0]])
         return int(entity["id"])
@@ -108,10 +109,10 @@ def _refuse_alias_of_another(conn: sqlite3.Connection, entity: sqlite3.Row, cano
     if owner_id is not None and owner_id != entity["id"]:
         owner = conn.execute("SELECT * FROM entities WHERE id = ?", (owner_id,)).fetchone()
         already = "already" if _KEYERS[kind](owner["name"]) == _KEYERS[kind](alias) else "already a name of"
-        raise CorrectionRefused(f"{_quoted(alias)} is {already} {_described(conn, owner)}; adding it as an alias "
+        raise CorrectionRefused(f"{quoted(alias)} is {already} {_described(conn, owner)}; adding it as an alias "
                                 f"of {target} would merge two {plural}", forced_does="merge them")
-    for other in _named(conn, alias, sorted(_KEYERS.keys() - {kind})).values():
-        raise CorrectionRefused(f"{_quoted(alias)} is {_described(conn, other)}; as an alias of {target} it would "
+    for other in entities_named(conn, alias, sorted(_KEYERS.keys() - {kind})).values():
+        raise CorrectionRefused(f"{quoted(alias)} is {_described(conn, other)}; as an alias of {target} it would "
                                 f"name {_a(singular)} and {_a(KIND_NAMES[other['type']][0])} at once",
                                 forced_does="add it all the same")
 
@@ -129,13 +130,13 @@ def merge(store: Store, keep: str, absorb: str, type_: str | None = None, force:
         kept, gone = _merge_pair(conn, keep, absorb, type_)
         plural = KIND_NAMES[kept["type"]][1]
         if kept["id"] == gone["id"]:
-            raise CorrectionRefused(f"{_quoted(keep)} and {_quoted(absorb)} are already the same "
-                                    f"{KIND_NAMES[kept['type']][0]} ({_quoted(kept['name'])}); nothing to merge")
+            raise CorrectionRefused(f"{quoted(keep)} and {quoted(absorb)} are already the same "
+                                    f"{KIND_NAMES[kept['type']][0]} ({quoted(kept['name'])}); nothing to merge")
         if not force:
             raise CorrectionRefused(f"merging {_described(conn, gone, absorb)} into {_described(conn, kept, keep)} "
                                     f"would make two {plural} one", forced_does="merge them")
         merge_entities(conn, kept["id"], gone["id"])
-        _log(conn, "merge", {"keep": keep, "absorb": absorb, "type": kept["type"]})
+        log_correction(conn, "merge", {"keep": keep, "absorb": absorb, "type": kept["type"]})
         return int(kept["id"])
 
 
@@ -143,29 +144,29 @@ def _merge_pair(conn: sqlite3.Connection, keep: str, absorb: str,
                 type_: str | None) -> tuple[sqlite3.Row, sqlite3.Row]:
     """The entities called `keep` and `absorb`, of one kind; a clear error when there is no such pair."""
     kinds = [type_] if type_ else ["person", "org"]
-    kept, gone = _named(conn, keep, kinds), _named(conn, absorb, kinds)
+    kept, gone = entities_named(conn, keep, kinds), entities_named(conn, absorb, kinds)
     common = [kind for kind in kinds if kind in kept and kind in gone]
     if len(common) == 1:
         return kept[common[0]], gone[common[0]]
     if len(common) > 1:
-        raise StoreError(f"{_quoted(keep)} and {_quoted(absorb)} are each both a person and an organization; "
+        raise StoreError(f"{quoted(keep)} and {quoted(absorb)} are each both a person and an organization; "
                          "pass --type person or --type org")
     # No kind has both: say which name is missing, or that they are of different kinds.
-    kept = kept or _named(conn, keep, ["person", "org"])
-    gone = gone or _named(conn, absorb, ["person", "org"])
+    kept = kept or entities_named(conn, keep, ["person", "org"])
+    gone = gone or entities_named(conn, absorb, ["person", "org"])
     if kept and gone:
         a, b = next(iter(kept.values())), next(iter(gone.values()))
         raise CorrectionRefused(f"cannot merge {_described(conn, b, absorb)} into {_described(conn, a, keep)}: "
                                 "they are different kinds of entity")
-    raise _not_found(absorb if kept else keep, None)
+    raise not_found_error(absorb if kept else keep, None)
 
 
 def _described(conn: sqlite3.Connection, entity: sqlite3.Row, given: str | None = None, facts: bool = True) -> str:
     """`the person "Greg Brockman" (3 facts)`; `"Brockman", a name of the person ...` when `given` is another name."""
-    text = f"the {KIND_NAMES[entity['type']][0]} {_quoted(entity['name'])}"
+    text = f"the {KIND_NAMES[entity['type']][0]} {quoted(entity['name'])}"
     keyer = _KEYERS.get(entity["type"], str.casefold)
     if given is not None and keyer(given) != keyer(entity["name"]):
-        text = f"{_quoted(given)}, a name of {text}"
+        text = f"{quoted(given)}, a name of {text}"
     if not facts:
         return text
     count = conn.execute("SELECT count(*) FROM facts WHERE ? IN (person_id, org_id, group_id, other_org_id)",
@@ -177,7 +178,7 @@ def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
-def _quoted(name: str) -> str:
+def quoted(name: str) -> str:
     """`name` in double quotes, printable: a lone surrogate or a NUL shown as its escape."""
     return '"' + name.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00") + '"'
 
@@ -216,15 +217,15 @@ def split(store: Store, entity_name: str, alias: str, type_: str | None = None) 
                              (entity["type"], key)).fetchone()
         if owner is None or owner[0] != entity["id"]:
             command = "person" if entity["type"] == "person" else "org"
-            raise StoreError(f"{_quoted(alias)} is not a name of {_described(conn, entity, facts=False)}; "
+            raise StoreError(f"{quoted(alias)} is not a name of {_described(conn, entity, facts=False)}; "
                              f"see its names with `exodus {command} {entity['name']!r}`")
         if key == keyer(entity["name"]):
-            raise StoreError(f"{_quoted(alias)} is the main name of {_described(conn, entity, facts=False)}; "
+            raise StoreError(f"{quoted(alias)} is the main name of {_described(conn, entity, facts=False)}; "
                              "split off the other name instead")
         resolver = Resolver(conn)
         new_id = resolver.create_entity(entity["type"], clean_display(alias))
         resolver.add_alias(entity["type"], key, new_id, clean_display(alias), "user", replace=True)
-        _log(conn, "split", {"entity": entity_name, "alias": alias, "type": entity["type"]})
+        log_correction(conn, "split", {"entity": entity_name, "alias": alias, "type": entity["type"]})
         relink(conn, [entity["id"]])
         return new_id
 
@@ -257,7 +258,8 @@ def list_corrections(conn: sqlite3.Connection) -> list[dict]:
             for r in conn.execute("SELECT * FROM corrections ORDER BY id")]
 
 
-def _log(conn: sqlite3.Connection, action: str, arguments: dict) -> None:
+def log_correction(conn: sqlite3.Connection, action: str, arguments: dict) -> None:
+    """Add a correction to the `corrections` log (`exodus corrections` lists it) in the caller's transaction."""
     conn.execute("INSERT INTO corrections(action, arguments, made_at) VALUES (?, ?, ?)",
                  (action, json.dumps(arguments, sort_keys=True),
                   datetime.now(timezone.utc).isoformat(timespec="seconds")))

@@ -16,8 +16,7 @@ from datetime import datetime, timezone
 
 from exodus.errors import CorrectionRefused, StoreError
 from exodus.extraction.lexicon import load_lexicon
-# Same stage: the corrections' own name look-ups, messages and log.
-from exodus.resolution.corrections import _log, _named, _not_found, _quoted, name_problem
+from exodus.resolution.corrections import entities_named, log_correction, name_problem, not_found_error, quoted
 from exodus.resolution.names import org_key
 from exodus.store.database import Store
 
@@ -118,19 +117,19 @@ def link_org(store: Store, unit: str, parent: str) -> OrgLink:
     with store.transaction() as conn:
         unit_row, parent_row = _organization(conn, unit), _organization(conn, parent)
         if unit_row["id"] == parent_row["id"]:
-            raise CorrectionRefused(f"{_quoted(unit)} and {_quoted(parent)} are the same organization "
-                                    f"({_quoted(unit_row['name'])}); an organization cannot be part of itself")
+            raise CorrectionRefused(f"{quoted(unit)} and {quoted(parent)} are the same organization "
+                                    f"({quoted(unit_row['name'])}); an organization cannot be part of itself")
         tree = org_tree(conn)
         child, owner = unit_row["name"], parent_row["name"]
         chain = [owner, *tree.parents(owner)]
         if child in chain:
             path = " → ".join(chain[:chain.index(child) + 1])
-            raise CorrectionRefused(f"{_quoted(owner)} is already part of {_quoted(child)} ({path}); making "
-                                    f"{_quoted(child)} part of it would be a cycle; unlink one of them first")
+            raise CorrectionRefused(f"{quoted(owner)} is already part of {quoted(child)} ({path}); making "
+                                    f"{quoted(child)} part of it would be a cycle; unlink one of them first")
         previous = tree.parent_of.get(child)
         if previous != owner:
             _remember(conn, child, owner)
-            _log(conn, "link", {"unit": unit, "parent": parent})
+            log_correction(conn, "link", {"unit": unit, "parent": parent})
         return OrgLink(child, owner, previous)
 
 
@@ -143,9 +142,9 @@ def unlink_org(store: Store, unit: str) -> OrgLink:
         child = _organization(conn, unit)["name"]
         previous = org_tree(conn).parent_of.get(child)
         if previous is None:
-            raise CorrectionRefused(f"{_quoted(child)} is not part of any organization; nothing to unlink")
+            raise CorrectionRefused(f"{quoted(child)} is not part of any organization; nothing to unlink")
         _remember(conn, child, None)
-        _log(conn, "unlink", {"unit": unit})
+        log_correction(conn, "unlink", {"unit": unit})
         return OrgLink(child, None, previous)
 
 
@@ -156,15 +155,15 @@ def _remember(conn: sqlite3.Connection, unit: str, parent: str | None) -> None:
 
 def _organization(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     """The store's organization called `name`; a one-line refusal for a person, a group or an unknown name."""
-    found = _named(conn, name, ["org", "person"])
+    found = entities_named(conn, name, ["org", "person"])
     if "org" in found:
         return found["org"]
     if "person" in found:
-        raise CorrectionRefused(f"{_quoted(name)} is a person ({_quoted(found['person']['name'])}), not an "
+        raise CorrectionRefused(f"{quoted(name)} is a person ({quoted(found['person']['name'])}), not an "
                                 "organization; only organizations have parents and units")
     group = conn.execute("SELECT g.name, o.name AS org FROM entities g JOIN entities o ON o.id = g.org_id "
                          "WHERE g.type = 'group' AND g.name = ? COLLATE NOCASE", (name,)).fetchone()
     if group is not None:
-        raise CorrectionRefused(f"{_quoted(name)} is a group (a committee or team) of {_quoted(group['org'])}, "
+        raise CorrectionRefused(f"{quoted(name)} is a group (a committee or team) of {quoted(group['org'])}, "
                                 "not an organization; only organizations have parents and units")
-    raise _not_found(name, "org")
+    raise not_found_error(name, "org")

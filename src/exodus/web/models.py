@@ -122,8 +122,13 @@ class MoveOut(BaseModel):
     person: str
     from_org: str
     to_org: str
-    left: str | None
-    joined: str | None
+    left: str | None = Field(description="the departure's stated date; null when no article states it")
+    left_by: str | None = Field(None, description="a departure told undated: its first article's date, a bound "
+                                                  "(on or before it), never the departure's date")
+    left_text: str = Field("", description='the departure as shown: "2024-05-14" or "by 2024-08-09"')
+    joined: str | None = Field(description="the arrival's stated date; null when no article states it")
+    joined_by: str | None = Field(None, description="an arrival told undated: its first article's date, a bound")
+    joined_text: str = Field("", description='the arrival as shown: "2024-05-28" or "by 2024-08-09"')
     reasons: list[str]
     facts: list[str]
     from_unit: str | None = Field(None, description="with rollup: the unit of from_org left, when not from_org")
@@ -171,6 +176,14 @@ class SankeyOut(BaseModel):
     total_pairs: int
     nodes: list[SankeyNode]
     links: list[SankeyLink]
+
+
+class OrgLinkOut(BaseModel):
+    """An organization's parent after `POST /api/corrections/link` or `/unlink`."""
+
+    unit: str = Field(description="the unit's name in the store")
+    parent: str | None = Field(description="what it is part of now; null after an unlink")
+    previous: str | None = Field(description="what it was part of before (the gazetteer's or a correction's)")
 
 
 class DecisionOut(BaseModel):

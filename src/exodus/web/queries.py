@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from exodus.errors import StoreError
 from exodus.questions.flows import TalentFlows
@@ -155,10 +155,7 @@ def list_entities(conn: sqlite3.Connection, type_: str, q: str | None = None, li
                   offset: int = 0) -> dict:
     """People or organizations (`type_` "person" or "org") whose name contains `q` (ignoring the case of ASCII
     letters), by name. `q` is compared as text (`instr`, not LIKE): "%", "_" and NUL match only themselves."""
-    where, params = "type = ?", [type_]
-    if q:
-        where += " AND instr(lower(name), lower(?)) > 0"
-        params.append(q)
+    where, params = _name_contains(type_, q)
     total = conn.execute(f"SELECT count(*) FROM entities WHERE {where}", params).fetchone()[0]
     column = "person_id" if type_ == "person" else "org_id"
     rows = conn.execute(f"SELECT id, name, (SELECT count(*) FROM facts WHERE {column} = e.id) AS facts "
@@ -166,6 +163,24 @@ def list_entities(conn: sqlite3.Connection, type_: str, q: str | None = None, li
                         (*params, limit, offset)).fetchall()
     return {"total": total, "limit": limit, "offset": offset,
             "items": [{"name": r["name"], "facts": r["facts"]} for r in rows]}
+
+
+def names_containing(conn: sqlite3.Connection, type_: str, q: str, limit: int) -> list[str]:
+    """The first `limit` names (by name) of people or organizations containing `q`, as `list_entities`
+    matches them, without counting them all."""
+    where, params = _name_contains(type_, q)
+    return [r[0] for r in conn.execute(f"SELECT name FROM entities WHERE {where} ORDER BY name LIMIT ?",
+                                       (*params, limit))]
+
+
+def _name_contains(type_: str, q: str | None) -> tuple[str, list]:
+    """The WHERE clause of the entities of `type_` whose name contains `q`, and its parameters. LIKE (ASCII case
+    folded, in C, without copying each name) finds the candidates in less than half the time of `instr(lower(...))`
+    over 100,000 names; instr then compares exactly (a NUL ends a LIKE pattern early)."""
+    if not q:
+        return "type = ?", [type_]
+    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return "type = ? AND name LIKE ? ESCAPE '\\' AND instr(lower(name), lower(?)) > 0", [type_, pattern, q]
 
 
 @dataclass
@@ -225,7 +240,7 @@ def search_everything(conn: sqlite3.Connection, text: str, limit: int = 20) -> d
     found = {"person": [], "org": []}
     if text and text.strip():
         for type_ in found:
-            found[type_] = [i["name"] for i in list_entities(conn, type_, text.strip(), limit)["items"]]
+            found[type_] = names_containing(conn, type_, text.strip(), limit)
     return {"query": text, "articles": articles, "people": found["person"], "organizations": found["org"]}
 
 
@@ -269,7 +284,8 @@ def flow_sankey(flows: TalentFlows, max_links: int) -> dict:
             continue
         a, b = node(move.from_org, "from"), node(move.to_org, "to")
         entry = {"person": move.person, "from_org": move.from_org, "to_org": move.to_org,
-                 "left": move.left, "joined": move.joined, "reasons": move.reasons, "facts": move.facts,
+                 "left": move.left, "joined": move.joined, "left_text": move.left_text,
+                 "joined_text": move.joined_text, "reasons": move.reasons, "facts": move.facts,
                  "from_unit": move.from_unit, "to_unit": move.to_unit}
         link = links.setdefault((a, b), {"source": a, "target": b, "value": 0, "moves": []})
         link["value"] += 1
@@ -320,7 +336,9 @@ def roster_json(conn: sqlite3.Connection, name: str, as_of: str | None = None) -
     from exodus.questions import org_roster
 
     roster = org_roster(conn, find(conn, name, "org")["name"], as_of)
-    out = roster.to_dict()
+    # The movements are given as facts with their sources: `to_dict`'s own (dataclasses.asdict, half of a
+    # large organization's page) would be thrown away.
+    out = replace(roster, movements=[]).to_dict()
     out["movements"] = [fact_json(m) for m in roster.movements]
     out["by_year"] = movements_by_year(roster.movements)
     out["departure_reasons"] = departure_reasons(roster.movements)

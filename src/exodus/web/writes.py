@@ -1,9 +1,9 @@
-"""Endpoints that change the store: corrections to entity resolution, decisions on conflicts, and removing
-an article.
+"""Endpoints that change the store: corrections to entity resolution and to organizations' parents,
+decisions on conflicts, and removing an article.
 
 They exist only when the server is started with `--allow-writes`, and each request
 must carry the server's token (`Authorization: Bearer TOKEN`). Each is a thin
-wrapper over the function `exodus alias`, `merge`, `split`, `conflicts resolve` use.
+wrapper over the function `exodus alias`, `merge`, `split`, `org link`, `org unlink`, `conflicts resolve` use.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from exodus.errors import CorrectionRefused, NotAConflictSide, UnknownConflict
 from exodus.questions import Conflict, reopen_conflict, settle_conflict
 from exodus.questions.settling import note_problem
 from exodus.resolution.corrections import add_alias, merge, name_problem, split
+from exodus.resolution.org_parents import OrgLink, link_org, unlink_org
 from exodus.store import Store, delete_document
 from exodus.store.decisions import MAX_NOTE_CHARS
 from exodus.web import models, queries
@@ -114,6 +115,41 @@ def merge_entities(body: MergeIn, store: Writable) -> dict:
 def split_entity(body: SplitIn, store: Writable) -> dict:
     """Take `name` away from `entity`: it becomes an entity of its own (as `exodus split`)."""
     return _apply(split, store, body.entity, body.name, body.type)
+
+
+class LinkIn(BaseModel):
+    unit: Annotated[Name, Field(description="the organization that becomes a unit (any of its names)")]
+    parent: Annotated[Name, Field(description="the organization it becomes part of")]
+
+
+class UnlinkIn(BaseModel):
+    unit: Annotated[Name, Field(description="the organization that becomes part of none")]
+
+
+def _linked(action: Callable[..., OrgLink], *args: str) -> dict:
+    """A change of an organization's parent as the API answers it; a refused one is a 409 saying why."""
+    try:
+        done = action(*args)
+    except StoreError as err:
+        raise HTTPException(409, str(err)) from None
+    return {"unit": done.unit, "parent": done.parent, "previous": done.previous}
+
+
+@router.post("/corrections/link", summary="Make an organization part of another",
+             responses={200: {"model": models.OrgLinkOut}})
+def link(body: LinkIn, store: Writable) -> dict:
+    """Make `unit` part of `parent` (as `exodus org link`), winning over the gazetteer's link; flows and the
+    Sankey with `rollup=true` then count `unit` at `parent`'s top. A person, a group, an unknown name, an
+    organization as part of itself and a cycle are refused (409)."""
+    return _linked(link_org, store, body.unit, body.parent)
+
+
+@router.post("/corrections/unlink", summary="Make an organization part of none",
+             responses={200: {"model": models.OrgLinkOut}})
+def unlink(body: UnlinkIn, store: Writable) -> dict:
+    """Make `unit` part of no organization, the gazetteer's link too (as `exodus org unlink`); refused (409)
+    when it is part of none already."""
+    return _linked(unlink_org, store, body.unit)
 
 
 @router.delete("/documents/{doc:path}", summary="Remove an article")

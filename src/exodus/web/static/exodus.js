@@ -63,7 +63,9 @@
     const item = el("li", { class: "move" }, link(href.person(move.person), move.person, "person"), " ");
     item.append(link(href.org(move.from_org), move.from_org, "org"), " → ",
                 link(href.org(move.to_org), move.to_org, "org"));
-    const when = [move.left && "left " + move.left, move.joined && "joined " + move.joined].filter(Boolean);
+    // left_text/joined_text say whether a date is stated or only a bound ("left by 2024-08-09").
+    const when = [move.left_text && "left " + move.left_text, move.joined_text && "joined " + move.joined_text]
+      .filter(Boolean);
     if (when.length) item.append(" ", el("span", { class: "muted" }, "(" + when.join(", ") + ")"));
     for (const reason of move.reasons || []) item.append(" ", el("span", { class: "tag" }, reason));
     move.facts.forEach((id, i) => item.append(" ", link(href.fact(id), i === 0 ? "fact" : "fact " + (i + 1), "fact-link")));
@@ -116,9 +118,11 @@
       .map((path) => path.__data__ && path.__data__.link)
       .filter((link) => link && link.source && link.target)
       .sort((a, b) => b.value - a.value);
-    const placed = [];
-    const overlaps = (box) => placed.some((b) => box.x < b.x + b.width + 2 && b.x < box.x + box.width + 2 &&
-                                                 box.y < b.y + b.height && b.y < box.y + box.height);
+    // In the page's coordinates: the node labels sit in groups of their own, moved by transforms.
+    const box = (node) => node.getBoundingClientRect();
+    const placed = [...group.querySelectorAll(".sankey-node .node-label")].map(box);
+    const overlaps = (b) => placed.some((p) => b.left < p.right + 2 && p.left < b.right + 2 &&
+                                               b.top < p.bottom && p.top < b.bottom);
     for (const link of links) {
       const text = document.createElementNS("http://www.w3.org/2000/svg", "text");
       text.setAttribute("class", "link-count");
@@ -130,11 +134,21 @@
         const [x, y] = pointOn(link, t);
         text.setAttribute("x", x);
         text.setAttribute("y", y);
-        return !overlaps(text.getBBox());
+        return !overlaps(box(text));
       });
       if (free === undefined) text.remove();
-      else placed.push(text.getBBox());
+      else placed.push(box(text));
     }
+  }
+
+  // A node's label, its name shortened to `room` characters when the chart is too narrow for both columns'
+  // labels (they share the space between the columns); the full name is in the hover text, the list of
+  // people and the table below the chart.
+  function nodeLabel(name, count, room) {
+    const tail = ` (${count})`;
+    const chars = [...name];
+    if (chars.length + tail.length <= room) return name + tail;
+    return chars.slice(0, Math.max(3, room - tail.length - 1)).join("").trimEnd() + "…" + tail;
   }
 
   function drawSankey(div, data) {
@@ -145,13 +159,17 @@
     const panel = document.getElementById("flow-detail");
     const nodeColors = data.nodes.map((n) => color(n.org));
     const names = data.nodes.map((n) => n.org);
+    // On a phone, a smaller font and labels that each keep to half the width (about 0.62 em a character).
+    const narrow = div.clientWidth < 600;
+    const font = narrow ? { ...FONT, size: 10 } : FONT;
+    const room = narrow ? Math.floor((div.clientWidth - 48) / 2 / (font.size * 0.62)) - 1 : Infinity;
     const trace = {
       type: "sankey",
       arrangement: "fixed",
       valueformat: "d",
       node: {
         // The count is part of the label: Plotly shows a node's value only on hover.
-        label: data.nodes.map((n) => plain(`${n.org} (${n.moves.length})`)),
+        label: data.nodes.map((n) => plain(nodeLabel(n.org, n.moves.length, room))),
         color: nodeColors,
         pad: 14,
         thickness: 16,
@@ -171,7 +189,7 @@
     };
     const height = Math.max(360, Math.min(1400, 26 * Math.max(...["from", "to"].map((side) =>
       data.nodes.filter((n) => n.side === side).length))));
-    const layout = { font: FONT, margin: { l: 8, r: 8, t: 8, b: 8 }, height, paper_bgcolor: "rgba(0,0,0,0)" };
+    const layout = { font, margin: { l: 8, r: 8, t: 8, b: 8 }, height, paper_bgcolor: "rgba(0,0,0,0)" };
     Plotly.newPlot(div, [trace], layout, CONFIG).then(() => {
       labelLinks(div);
       div.on("plotly_afterplot", () => labelLinks(div));
@@ -260,8 +278,12 @@
       message(div, "Nothing dated to draw.");
       return;
     }
+    // The organizations' names make their own margin (automargin); on a phone, a smaller font leaves the
+    // dates more room.
+    const narrow = div.clientWidth < 600;
     const layout = {
-      font: FONT, height: Math.max(220, 70 + 42 * orgs.length), margin: { l: 150, r: 20, t: 10, b: 40 },
+      font: narrow ? { ...FONT, size: 10 } : FONT, height: Math.max(220, 70 + 42 * orgs.length),
+      margin: { l: narrow ? 8 : 150, r: narrow ? 12 : 20, t: 10, b: 40 },
       xaxis: { type: "date", gridcolor: "#e5e7eb" }, yaxis: { automargin: true, type: "category" },
       legend: { orientation: "h", y: -0.25 }, paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
       hovermode: "closest",
