@@ -46,6 +46,10 @@ class ExtractionFailed(ExodusError):
         super().__init__(f"{where}: {problem}")
 
 
+class EngineUnavailable(ExodusError):
+    """An extraction engine that needs an optional extra which is not installed (`exodus[ray]`)."""
+
+
 class ModelNotFound(ExodusError):
     """No spaCy pipeline could be loaded."""
 

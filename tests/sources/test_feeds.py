@@ -1,4 +1,5 @@
-"""Feed files: RSS and Atom entries become documents; OPML lists and files that are no feed are one line."""
+"""Feed files: RSS and Atom entries become documents; files that are no feed are one line; an OPML list's feeds
+are fetched (tests/sources/test_web.py), one line each when they cannot be."""
 from __future__ import annotations
 
 import pytest
@@ -57,7 +58,8 @@ def test_rss_entries_become_documents_with_link_title_and_date(tmp_path):
     assert by_id["https://n.example/summary"].published == "2024-01-01"  # no date in the entry: --published
     assert by_id["tag:n.example,2024:7"].url is None
     assert [str(n) for n in notices] == [f"{feed}:https://n.example/headline: entry without text (only a title or "
-                                         f"link); skipped, as fetching the linked article is not supported yet"]
+                                         f"link); skipped (a feed file is read as saved: give the feed's URL to "
+                                         f"have its links fetched)"]
 
 
 def test_atom_feed_in_an_xml_file_is_recognised_by_its_root(tmp_path):
@@ -71,19 +73,22 @@ def test_atom_feed_in_an_xml_file_is_recognised_by_its_root(tmp_path):
 
 def test_xml_that_is_no_feed_is_one_line_and_skipped_in_directories(tmp_path):
     (tmp_path / "sitemap.xml").write_text('<urlset><url><loc>https://x/</loc></url></urlset>', encoding="utf-8")
+    (tmp_path / "config.xml").write_text('<configuration><setting name="a"/></configuration>', encoding="utf-8")
     (tmp_path / "moves.xml").write_text(ATOM, encoding="utf-8")
     documents, problems = split(read_documents([tmp_path]))
     assert problems == [] and [d.id for d in documents] == ["https://m.example/karpathy"]
-    _, problems = split(read_documents([tmp_path / "sitemap.xml"]))
-    assert_one_line_problem(problems, str(tmp_path / "sitemap.xml"), "not an rss or atom feed")
+    _, problems = split(read_documents([tmp_path / "config.xml"]))
+    assert_one_line_problem(problems, str(tmp_path / "config.xml"), "not an rss or atom feed")
 
 
-def test_opml_says_how_many_feeds_it_lists_and_fetches_nothing(tmp_path):
+def test_opml_feeds_that_cannot_be_fetched_are_one_line_each(tmp_path):
     listing = tmp_path / "feeds.opml"
-    listing.write_text(OPML, encoding="utf-8")
+    listing.write_text(OPML.replace("https://a.example", "http://10.0.0.1").replace("https://b.example", "http://[::1]")
+                       .replace("https://c.example", "file://"), encoding="utf-8")
     documents, problems = split(read_documents([listing]))
     assert documents == []
-    assert_one_line_problem(problems, str(listing), "an opml list of 3 feeds by url; fetching feeds is not supported")
+    assert [str(p).split(": ")[1] for p in problems] == ["http://10.0.0.1/feed", "http://[::1]/rss", "file:///atom"]
+    assert all(str(p).startswith(f"{listing}: ") and "\n" not in str(p) for p in problems)
 
 
 @pytest.mark.parametrize("content", ["", "just some text", "\x00\x01binary", "<rss><channel></channel></rss>"])

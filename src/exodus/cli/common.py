@@ -14,6 +14,7 @@ from typing import Any, TextIO, TypeVar
 from exodus.errors import ExodusError, ExtractionFailed, InputError
 from exodus.resolution.dates import parse_date
 from exodus.sources.reading import CONTAINER_SUFFIXES, input_suffix, normalize_published, supported_files
+from exodus.sources.urllists import is_url, is_url_list
 
 T = TypeVar("T")
 
@@ -48,10 +49,41 @@ def positive_int(value: str) -> int:
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="a .txt/.md/.html/.jsonl file, a .jsonl.gz/.jsonl.zst, .warc/.warc.gz or "
-                             ".rss/.atom/.xml feed file, a directory of them (recursive), or - for stdin")
+                             ".rss/.atom/.xml feed file, a sitemap.xml, OPML or urls.txt list, a directory of "
+                             "them (recursive), an http(s) URL (a page, feed, sitemap or OPML list), or - for stdin")
     parser.add_argument("--published", type=published_date, metavar="DATE",
                         help="publication date (ISO: 2024, 2024-05, 2024-05-29) of documents that carry none; "
                              "relative dates ('last month') are resolved against it")
+    add_allow_host_argument(parser)
+
+
+def add_allow_host_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allow-host", action="append", metavar="HOST", dest="allow_host",
+                        help="fetch from HOST (a name or IP) although it is loopback or private, which Exodus "
+                             "otherwise refuses (repeatable; adds to EXODUS_ALLOW_HOSTS)")
+
+
+@contextmanager
+def allowing_hosts(hosts: list[str] | None) -> Iterator[None]:
+    """For the command's duration, `--allow-host` HOSTs join the `allow_hosts` setting (through its
+    environment variable, so that every reader and worker process of the command sees them)."""
+    if not hosts:
+        yield
+        return
+    from exodus.settings import get_settings
+
+    name = "EXODUS_ALLOW_HOSTS"
+    before = os.environ.get(name)
+    os.environ[name] = ",".join([*(before.split(",") if before else []), *hosts])
+    get_settings.cache_clear()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+        get_settings.cache_clear()
 
 
 def add_output_argument(parser: argparse.ArgumentParser) -> None:
@@ -104,17 +136,17 @@ def progress_wanted(stream: TextIO | None = None) -> bool:
 
 
 def count_documents(inputs: Iterable[str]) -> int | None:
-    """How many documents `inputs` hold, for the progress bar's ETA; None when unknown (stdin, an archive
-    or a feed, which would have to be read through twice)."""
+    """How many documents `inputs` hold, for the progress bar's ETA; None when unknown (stdin, an archive,
+    a feed or a web input, which would have to be read through twice)."""
     total = 0
     for item in inputs:
-        if item == "-":
+        if item == "-" or is_url(item):
             return None
         path = Path(item)
         files = supported_files(path) if path.is_dir() else [path]
         for file in files:
             suffix = input_suffix(file)
-            if suffix in CONTAINER_SUFFIXES:
+            if suffix in CONTAINER_SUFFIXES or is_url_list(file):
                 return None
             if suffix != ".jsonl":
                 total += 1

@@ -29,6 +29,7 @@ example:
   exodus extract article.txt --published 2024-05-29 --format table
   exodus extract docs.jsonl news/ --out facts.jsonl --processes 2
   curl -s https://example.org/story.html | exodus extract - --published 2024-05-29
+  exodus extract https://news.example/feed.xml --format table    # a page, feed, sitemap or OPML URL
 """
 FORMATS = ("jsonl", "table")
 

@@ -32,6 +32,7 @@ COMMANDS: tuple[str, ...] = (
     "exodus.cli.train",
     "exodus.cli.demo",
     "exodus.cli.ingest",
+    "exodus.cli.watch",
     "exodus.cli.person",
     "exodus.cli.org",
     "exodus.cli.flows",
@@ -95,7 +96,10 @@ def _run(args: argparse.Namespace, output: NamedOutput) -> int:
     from exodus.errors import ExodusError
 
     try:
-        status = args.run(args)
+        from exodus.cli.common import allowing_hosts
+
+        with allowing_hosts(getattr(args, "allow_host", None)):
+            status = args.run(args)
         output.flush()
         return status
     except ExodusError as err:

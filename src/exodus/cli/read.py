@@ -14,13 +14,15 @@ HELP = "print articles as documents JSONL (id, text, published, url, title)"
 DESCRIPTION = """\
 Read articles (.txt/.md with front matter, .html, documents .jsonl, compressed
 .jsonl.gz/.jsonl.zst, web archives .warc/.warc.gz, feed files .rss/.atom/.xml,
-directories, or - for stdin) and print them as documents JSONL, the shape of
+directories, http(s) URLs of pages, feeds, sitemaps or OPML lists, urls.txt lists,
+or - for stdin) and print them as documents JSONL, the shape of
 docs/fact-format.md: what `exodus extract` sees, and what `exodus evaluate --docs`
 takes. Unreadable inputs are reported on stderr and skipped (exit status 1).
 
 example:
   exodus read src/exodus/sample/articles --out sample.docs.jsonl
   exodus read CC-NEWS-20240530.warc.gz news.rss --out news.docs.jsonl
+  exodus read https://news.example/news-sitemap.xml links.urls.txt --out web.docs.jsonl
   exodus evaluate --docs sample.docs.jsonl --gold gold.jsonl --pred facts.jsonl
 """
 

@@ -218,12 +218,18 @@ def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None
         results = _extract_in_process(instance, documents, max(1, settings.batch_size))
     else:
         results = _extract_in_pool(documents, str(chosen), processes, max(1, settings.chunk_size))
-    name = chosen if isinstance(chosen, str) else chosen.name
+    yield from checked_outcomes(results, chosen if isinstance(chosen, str) else chosen.name, report)
+
+
+def checked_outcomes(results: Iterable[tuple[Document, Outcome]], extractor_name: str,
+                     report: ProblemHandler) -> Iterator[Extracted]:
+    """`(document, facts)` of every document the extractor did not fail on, each fact's evidence
+    checked; a failed document and a dropped fact go to `report`. Shared by every engine."""
     for document, (facts, failure) in results:
         if facts is None:
             report(ExtractionFailed(document.source or document.id,
-                                    f"extractor {name} failed on this document and skipped it ({failure}); "
-                                    f"please report it with this document"))
+                                    f"extractor {extractor_name} failed on this document and skipped it "
+                                    f"({failure}); please report it with this document"))
             continue
         kept, problems = check_evidence(document, facts)
         for problem in problems:

@@ -9,8 +9,7 @@ from exodus.extraction.frames import FactBuilder
 from exodus.extraction.lexicon import load_lexicon
 from exodus.extraction.nlp import load_pipeline
 from exodus.extraction.parsed import Chunk, ParsedDocument, add_special_cases
-from exodus.extraction.round_owners import dateline_end
-from exodus.extraction.sentences import gated_chunks, split_sentences, trigger_pattern
+from exodus.extraction.triage import parse_spans, trigger_pattern
 from exodus.schema import Document, Fact
 from exodus.settings import get_settings
 
@@ -29,16 +28,7 @@ class RulesExtractor(Extractor):
         self.gate = gate
 
     def _chunks(self, document: Document) -> list[tuple[int, int]]:
-        text = document.text
-        if not self.gate:
-            chunks = [(0, len(text))]
-        else:
-            sentences = split_sentences(text)
-            chunks = gated_chunks(text, sentences, self.pattern, self.settings.max_sentence_chars)
-        # a wire dateline ("MOUNTAIN VIEW, Calif., Aug 6 — Groq has raised ...") is parsed as the subject
-        # of the first sentence: the story is parsed from after it
-        skip = dateline_end(text)
-        return [(max(start, skip), end) if start < skip < end else (start, end) for start, end in chunks]
+        return parse_spans(document.text, self.pattern if self.gate else None, self.settings.max_sentence_chars)
 
     def extract(self, document: Document) -> list[Fact]:
         return next(iter(self.extract_many([document])))[1]

@@ -1,8 +1,9 @@
-"""Feed files: RSS and Atom feeds (feedparser) saved on disk, and OPML lists of feeds.
+"""Feeds: RSS and Atom feeds (feedparser), saved on disk or fetched, and OPML lists of feeds.
 
-Nothing is fetched: an entry is read from what the feed itself carries (its full
-content, else its summary), and an OPML list, which names feeds by URL only, is
-reported as such. Turning entries into documents stays in `exodus.sources.reading`.
+Nothing is fetched here: an entry is read from what the feed itself carries (its full
+content, else its summary), and an OPML list gives the URLs of its feeds. Fetching them, and
+an entry's link when the entry carries no full text, is `exodus.sources.web`'s; turning entries
+into documents stays in `exodus.sources.reading`.
 """
 from __future__ import annotations
 
@@ -34,14 +35,17 @@ class FeedEntry:
     """The ISO date (YYYY-MM-DD) of its publication, else of its last update."""
     content: str
     is_html: bool
+    full: bool = True
+    """False when `content` is only the entry's summary (or nothing): the linked article holds the text."""
 
 
-def xml_root(path: Path) -> str | None:
-    """The root element's name of an XML file (lower case, no namespace), or None when it is not XML."""
+def xml_root(source: Path | bytes) -> str | None:
+    """The root element's name of an XML file or document (lower case, no namespace), or None when it is
+    not XML."""
     from lxml import etree
 
     try:
-        with path.open("rb") as fh:
+        with (source.open("rb") if isinstance(source, Path) else io.BytesIO(source)) as fh:
             for _event, element in etree.iterparse(fh, events=("start",), resolve_entities=False,
                                                    no_network=True, load_dtd=False):
                 return etree.QName(element).localname.lower()
@@ -50,18 +54,9 @@ def xml_root(path: Path) -> str | None:
     return None
 
 
-def is_feed_file(path: Path) -> bool:
-    """True for a `.rss`/`.atom`/`.opml` file, and for an `.xml` file whose root is a feed's or OPML's."""
-    suffix = path.suffix.lower()
-    if suffix != ".xml":
-        return suffix in FEED_SUFFIXES
-    return xml_root(path) in FEED_ROOTS | {OPML_ROOT}
-
-
 def feed_entries(path: Path, max_bytes: int) -> Iterator[FeedEntry | InputError | InputNotice]:
-    """The entries of the feed file `path`; an OPML list or a file that is no feed is one `InputError`."""
-    import feedparser
-
+    """The entries of the feed file `path`; an OPML list or a file that is no feed is one `InputError`
+    (`exodus.sources.web` reads the feeds an OPML list names)."""
     where = str(path)
     size = path.stat().st_size
     if size > max_bytes:
@@ -71,8 +66,23 @@ def feed_entries(path: Path, max_bytes: int) -> Iterator[FeedEntry | InputError 
     data = path.read_bytes()
     root = xml_root(path)
     if root == OPML_ROOT:
-        yield _opml_problem(data, where)
+        try:
+            count = len(opml_feed_urls(data, where))
+            yield InputError(where, f"an OPML list of {count:,} feed{'s' * (count != 1)}, not a feed")
+        except InputError as err:
+            yield err
         return
+    yield from parse_feed(data, where, root)
+
+
+def parse_feed(data: bytes, where: str, root: str | None = None,
+               keep_summaries: bool = False) -> Iterator[FeedEntry | InputError | InputNotice]:
+    """The entries of the feed `data` (a feed file's or a fetched one's bytes; `root` its root element when
+    known). With `keep_summaries`, an entry with a link but no full text is kept (`full` False), so that
+    its link can be fetched; without, an entry with no text at all is a notice."""
+    import feedparser
+
+    root = root if root is not None else xml_root(data)
     # A file object, never a string: feedparser would take a string for a URL and fetch it.
     feed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     if not feed.entries:
@@ -87,42 +97,43 @@ def feed_entries(path: Path, max_bytes: int) -> Iterator[FeedEntry | InputError 
         yield InputNotice(where, f"not well-formed XML ({one_line(feed.get('bozo_exception', ''))}); "
                                  f"its {len(feed.entries)} entries were read leniently")
     for number, entry in enumerate(feed.entries, 1):
-        yield _entry(entry, where, number)
+        yield _entry(entry, where, number, keep_summaries)
 
 
-def _entry(entry, where: str, number: int) -> FeedEntry | InputNotice:
+def _entry(entry, where: str, number: int, keep_summaries: bool = False) -> FeedEntry | InputNotice:
     link = (entry.get("link") or "").strip() or None
     entry_where = f"{where}:{link}" if link else f"{where}:entry {number}"
-    content, is_html = _entry_text(entry)
-    if not content.strip():
-        return InputNotice(entry_where, "entry without text (only a title or link); skipped, as fetching "
-                                        "the linked article is not supported yet")
+    content, is_html, full = _entry_text(entry)
+    if not content.strip() and not (keep_summaries and link):
+        return InputNotice(entry_where, "entry without text (only a title or link); skipped (a feed file is "
+                                        "read as saved: give the feed's URL to have its links fetched)")
     # dict.get: feedparser's own get maps a missing date to another one and warns about it.
     stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None
     return FeedEntry(where=entry_where, id=link or (entry.get("id") or "").strip() or None, url=link,
                      title=(entry.get("title") or "").strip() or None, published=published,
-                     content=content, is_html=is_html)
+                     content=content, is_html=is_html, full=full)
 
 
-def _entry_text(entry) -> tuple[str, bool]:
-    """The entry's full content when it has one, else its summary; and whether it is HTML."""
+def _entry_text(entry) -> tuple[str, bool, bool]:
+    """The entry's full content when it has one, else its summary; whether it is HTML; whether it is full."""
     for part in entry.get("content") or []:
         if (part.get("value") or "").strip():
-            return part["value"], "html" in (part.get("type") or "html")
+            return part["value"], "html" in (part.get("type") or "html"), True
     detail = entry.get("summary_detail") or {}
-    return entry.get("summary") or "", "html" in (detail.get("type") or "html")
+    return entry.get("summary") or "", "html" in (detail.get("type") or "html"), False
 
 
-def _opml_problem(data: bytes, where: str) -> InputError:
+def opml_feed_urls(data: bytes, where: str) -> list[str]:
+    """The feed URLs an OPML list names (`<outline xmlUrl=...>`, nested ones too), in order, each once;
+    an `InputError` when it is damaged or names none."""
     from lxml import etree
 
     try:
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
-        feeds = len(root.xpath("//*[local-name()='outline'][@xmlUrl]"))
     except (etree.XMLSyntaxError, ValueError) as err:
-        return InputError(where, f"damaged OPML ({one_line(err)})")
-    if not feeds:
-        return InputError(where, "an OPML list without feeds (no <outline xmlUrl=...>)")
-    return InputError(where, f"an OPML list of {feeds:,} feed{'s' if feeds != 1 else ''} by URL; fetching feeds is "
-                             f"not supported yet: save each feed as a .rss/.atom/.xml file and read those")
+        raise InputError(where, f"damaged OPML ({one_line(err)})") from None
+    urls = [str(url).strip() for url in root.xpath("//*[local-name()='outline']/@xmlUrl") if str(url).strip()]
+    if not urls:
+        raise InputError(where, "an OPML list without feeds (no <outline xmlUrl=...>)")
+    return list(dict.fromkeys(urls))

@@ -11,17 +11,21 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from exodus.errors import InputError, InputNotice
 from exodus.schema import Document
 from exodus.settings import Settings, get_settings
 from exodus.sources.archives import COMPRESSIONS, DAMAGED_STREAM, damaged_stream_problem, open_decompressed, warc_pages
 from exodus.sources.decoding import decode_document, decode_line, looks_binary, unpaired_surrogate
-from exodus.sources.feeds import FEED_SUFFIXES, feed_entries, is_feed_file
+from exodus.sources.feeds import FEED_ROOTS, FEED_SUFFIXES, OPML_ROOT, FeedEntry, feed_entries, xml_root
+from exodus.sources.fetching import Fetched, Fetcher
 from exodus.sources.frontmatter import split_front_matter
 from exodus.sources.html import html_fragment_to_text, html_to_article
+from exodus.sources.sitemaps import SITEMAP_ROOTS
+from exodus.sources.urllists import is_url, is_url_list
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 CONTAINER_SUFFIXES = (*COMPRESSIONS, *WARC_SUFFIXES, *FEED_SUFFIXES)
@@ -30,6 +34,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", *CO
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 ReadResult = Document | InputError | InputNotice
+if TYPE_CHECKING:
+    from exodus.sources.web import WebReader
 _SKIP_PIECE = 1 << 20  # bytes read at once past the end of a line that is too long
 # A page piped in (`curl ... | exodus extract -`): a doctype or <html> first, after any comments.
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
@@ -198,9 +204,11 @@ def input_suffix(path: Path) -> str | None:
 
 def supported_files(directory: Path) -> list[Path]:
     """The files `read_documents` reads in `directory` and below, sorted: those of a supported suffix,
-    and of `.xml` files only feeds and OPML lists (a folder of pages may hold sitemaps and configs)."""
+    of `.xml` and `.opml` files only feeds (a folder of pages may hold sitemaps and configs), and no URL
+    list: nothing found in a directory makes Exodus fetch (name a list, sitemap or OPML file as an input)."""
     return sorted(p for p in directory.rglob("*")
-                  if p.is_file() and input_suffix(p) and (input_suffix(p) != ".xml" or is_feed_file(p)))
+                  if p.is_file() and input_suffix(p) and not is_url_list(p)
+                  and (input_suffix(p) not in (".xml", ".opml") or xml_root(p) in FEED_ROOTS))
 
 
 def _read_warc(path: Path, published: str | None, settings: Settings) -> Iterator[ReadResult]:
@@ -232,26 +240,62 @@ def _read_feed(path: Path, root: Path | None, published: str | None, settings: S
     for number, entry in enumerate(feed_entries(path, settings.max_feed_bytes), 1):
         if isinstance(entry, (InputError, InputNotice)):
             yield entry
-            continue
-        try:
-            text = html_fragment_to_text(entry.content) if entry.is_html else entry.content.strip()
-            for field, value in (("text", text), ("title", entry.title or ""), ("url", entry.url or "")):
-                _check_unicode(value, field, entry.where)
-            _check_size(len(text.encode("utf-8")), entry.where, settings)
-            if not text.strip():
-                yield InputNotice(entry.where, "entry without text (its content is markup only); skipped")
-                continue
-            yield Document(id=entry.id or f"{_document_id(path, root)}#{number}", text=text,
-                           published=normalize_published(entry.published, entry.where) or published,
-                           url=entry.url, title=entry.title, source=entry.where)
-        except InputError as err:
-            yield err
+        else:
+            yield document_from_entry(entry, f"{_document_id(path, root)}#{number}", published, settings)
 
 
-def _read_file(path: Path, root: Path | None, published: str | None, settings: Settings) -> Iterator[ReadResult]:
+def document_from_entry(entry: FeedEntry, fallback_id: str, published: str | None,
+                        settings: Settings) -> ReadResult:
+    """The document of a feed entry's own text (known by its link, else its guid, else `fallback_id`), or
+    the problem with it."""
+    try:
+        text = html_fragment_to_text(entry.content) if entry.is_html else entry.content.strip()
+        for field, value in (("text", text), ("title", entry.title or ""), ("url", entry.url or "")):
+            _check_unicode(value, field, entry.where)
+        _check_size(len(text.encode("utf-8")), entry.where, settings)
+        if not text.strip():
+            return InputNotice(entry.where, "entry without text (its content is markup only); skipped")
+        return Document(id=entry.id or fallback_id, text=text,
+                        published=normalize_published(entry.published, entry.where) or published,
+                        url=entry.url, title=entry.title, source=entry.where)
+    except InputError as err:
+        return err
+
+
+def from_fetched_page(fetched: Fetched, url: str, where: str, published: str | None,
+                      settings: Settings) -> Iterator[ReadResult]:
+    """The article of a fetched page, known by `url` (as listed or given, before redirects): HTML through
+    the HTML path, plain text as a text file; any other type is an `InputError`."""
+    kind = fetched.content_type
+    try:
+        if kind in ("text/html", "application/xhtml+xml") or not kind and _HTML_START.match(fetched.body[:4096]):
+            yield from _from_html_file(fetched.body, url, where, published, settings, url=fetched.url)
+        elif kind in ("text/plain", "text/markdown"):
+            for result in _from_text_file(fetched.body, url, where, published, settings):
+                yield replace(result, url=result.url or fetched.url) if isinstance(result, Document) else result
+        else:
+            yield InputError(where, f"a {kind or 'page without a Content-Type'}, not an article (HTML or text), "
+                                    f"feed, sitemap or OPML list; skipped")
+    except InputError as err:
+        yield err
+
+
+def _read_file(path: Path, root: Path | None, published: str | None, settings: Settings,
+               web: WebReader) -> Iterator[ReadResult]:
     where = str(path)
     suffix = input_suffix(path) or path.suffix.lower()
     try:
+        if is_url_list(path):
+            yield from web.read_url_list(path)
+            return
+        if suffix in (".xml", ".opml") and (kind := xml_root(path)) in (*SITEMAP_ROOTS, OPML_ROOT):
+            size = path.stat().st_size
+            if size > settings.max_feed_bytes:
+                raise InputError(where, f"list of {size:,} bytes is larger than the limit of "
+                                        f"{settings.max_feed_bytes:,} (EXODUS_MAX_FEED_BYTES)")
+            data = path.read_bytes()
+            yield from (web.read_opml(data, where) if kind == OPML_ROOT else web.read_sitemap(data, where))
+            return
         if suffix == ".jsonl":
             with path.open("rb") as fh:
                 yield from _read_jsonl(fh, where, published, settings)
@@ -311,7 +355,8 @@ def unique_ids(results: Iterable[ReadResult]) -> Iterator[ReadResult]:
 
 def read_documents(inputs: Iterable[str | Path], published: str | None = None,
                    settings: Settings | None = None,
-                   stdin: BinaryIO | None = None) -> Iterator[ReadResult]:
+                   stdin: BinaryIO | None = None, *, allow_hosts: Iterable[str] = (),
+                   fetcher: Fetcher | None = None) -> Iterator[ReadResult]:
     """Yield a `Document` for every article in `inputs`, an `InputError` for what cannot be read
     (skipped), and an `InputNotice` for what was read but should be known (a fallback charset).
 
@@ -326,17 +371,33 @@ def read_documents(inputs: Iterable[str | Path], published: str | None = None,
     a feed entry by its link (else its guid). A document whose id an earlier
     one already has is an `InputError`, never a silent overwrite.
     `published` is the date for documents that do not carry their own.
+
+    Web inputs (`exodus.sources.web`): an http(s) URL (a page, feed, sitemap or OPML list, told
+    by its content), a URL list (`urls.txt`, `*.urls.txt`: one URL a line), a sitemap file
+    (`.xml` whose root is `<urlset>` or `<sitemapindex>`) and an OPML file (its feeds). They are
+    fetched by `fetcher`, else by one `Fetcher` made for this call, which refuses loopback and
+    private addresses except those of `allow_hosts` (and of the `allow_hosts` setting). A page's
+    id is its URL as given or listed; a feed entry's, its link.
     """
     settings = settings or get_settings()
     default_published = normalize_published(published, "--published") if published else None
-    yield from unique_ids(_read_inputs(inputs, default_published, settings, stdin))
+    from exodus.sources.web import WebReader
+
+    web = WebReader(settings, default_published, allow_hosts, fetcher)
+    try:
+        yield from unique_ids(_read_inputs(inputs, default_published, settings, stdin, web))
+    finally:
+        web.close()
 
 
 def _read_inputs(inputs: Iterable[str | Path], published: str | None, settings: Settings,
-                 stdin: BinaryIO | None) -> Iterator[ReadResult]:
+                 stdin: BinaryIO | None, web: WebReader) -> Iterator[ReadResult]:
     for item in inputs:
         if str(item) == "-":
             yield from _read_stdin(published, settings, stdin or sys.stdin.buffer)
+            continue
+        if isinstance(item, str) and is_url(item):
+            yield from web.read_url(item.strip())
             continue
         path = Path(item)
         if path.is_dir():
@@ -344,12 +405,12 @@ def _read_inputs(inputs: Iterable[str | Path], published: str | None, settings: 
             if not files:
                 yield InputError(str(path), f"directory has no {', '.join(SUPPORTED_SUFFIXES)} files")
             for file in files:
-                yield from _read_file(file, path, published, settings)
+                yield from _read_file(file, path, published, settings, web)
         elif path.is_file():
             if input_suffix(path) is None:
                 yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'}; "
                                             f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
                 continue
-            yield from _read_file(path, None, published, settings)
+            yield from _read_file(path, None, published, settings, web)
         else:
             yield InputError(str(path), "no such file or directory")

@@ -65,16 +65,26 @@ def is_unchanged(conn: sqlite3.Connection, document: Document) -> bool:
 
 def ingest_extracted(store: Store, pairs: Iterable[tuple[Document, list[Fact]]],
                      on_document: Callable[[Document, str], None] | None = None,
-                     documents_per_transaction: int = 1) -> IngestReport:
+                     documents_per_transaction: int = 1,
+                     in_transaction: Callable[[sqlite3.Connection, Document, str], None] | None = None
+                     ) -> IngestReport:
     """Store (document, facts) pairs, each document in its own transaction (or several whole documents
-    in one, `documents_per_transaction`: see `bulk_ingest`)."""
+    in one, `documents_per_transaction`: see `bulk_ingest`).
+
+    `in_transaction(conn, document, outcome)` runs inside the transaction that stores the document,
+    for bookkeeping that must commit with it or not at all (`exodus watch` marks the article stored).
+    """
     report = IngestReport()
     resolver = Resolver(store.conn)
     pairs = iter(pairs)
     while batch := list(islice(pairs, max(1, documents_per_transaction))):
         # The batch is read (extracted) before the transaction starts: writers wait only for the writing.
         with store.transaction() as conn:
-            outcomes = [_ingest_one(conn, resolver, document, facts, report) for document, facts in batch]
+            outcomes = []
+            for document, facts in batch:
+                outcomes.append(_ingest_one(conn, resolver, document, facts, report))
+                if in_transaction:
+                    in_transaction(conn, document, outcomes[-1])
         if on_document:
             for (document, _facts), outcome in zip(batch, outcomes):
                 on_document(document, outcome)
@@ -222,9 +232,12 @@ def delete_document(store: Store, doc_key: str) -> bool:
 def ingest_inputs(store: Store, inputs: Iterable[str], extractor: str | None = None, published: str | None = None,
                   on_problem: Callable[[Exception], None] | None = None,
                   on_document: Callable[[Document, str], None] | None = None,
-                  processes: int | None = None) -> IngestReport:
+                  processes: int | None = None, engine: Callable[..., Iterator[tuple[Document, list[Fact]]]] | None = None
+                  ) -> IngestReport:
     """Read articles, extract facts from the new or changed ones, and store them. `extractor`: a
-    registered name (default: the `extractor` setting).
+    registered name (default: the `extractor` setting). `engine`: where extraction runs
+    (`exodus.extraction.engines.get_engine`; default: this machine, `extract_documents`); reading,
+    the skip of unchanged documents and the writing stay here, whatever the engine.
 
     Documents go through the same checked path as `exodus extract`
     (`exodus.extraction.pipeline.extract_documents`): an unreadable input, a document
@@ -245,7 +258,8 @@ def ingest_inputs(store: Store, inputs: Iterable[str], extractor: str | None = N
                 continue
             yield document
 
-    pairs = extract_documents(fresh_documents(), extractor=extractor, processes=processes, on_problem=report_problem)
+    extract = engine or extract_documents
+    pairs = extract(fresh_documents(), extractor=extractor, processes=processes, on_problem=report_problem)
     report = ingest_extracted(store, pairs, on_document=on_document)
     report.unchanged += unchanged.unchanged
     return report

@@ -161,6 +161,37 @@ MIGRATIONS: tuple[str, ...] = (
         made_at TEXT NOT NULL
     );
     """,
+    # 5: what `exodus watch` remembers between cycles and across restarts. Per fetched URL (a feed, a
+    # sitemap, an article) its validators for conditional GET and its last fetch; per article a
+    # source listed, its place in the queue and whether it is stored (written in the transaction that
+    # stores its facts, so a crash between fetching and storing loses and duplicates nothing). The
+    # sitemaps an index lists are remembered with the index's validators, for the cycles it is unchanged.
+    """
+    CREATE TABLE fetch_state (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        fetched_at TEXT,  -- the last attempt (UTC, ISO)
+        status INTEGER,  -- its HTTP status (200, 304); NULL when it failed before one
+        problem TEXT,  -- why the last attempt failed; NULL when it did not
+        listed_by TEXT  -- a sitemap: the sitemap index that lists it (polled when the index is unchanged)
+    ) WITHOUT ROWID;
+    CREATE INDEX fetch_state_listed_by ON fetch_state(listed_by);
+
+    CREATE TABLE watched_articles (
+        id INTEGER PRIMARY KEY,  -- queue order: the order the sources listed them
+        url TEXT NOT NULL UNIQUE,
+        source_url TEXT NOT NULL,  -- the feed or sitemap that listed it first
+        title TEXT,
+        published TEXT,  -- the date the source gave it, for a page that gives none
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'stored', 'skipped', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        queued_at TEXT NOT NULL,
+        done_at TEXT
+    );
+    CREATE INDEX watched_articles_state ON watched_articles(state, id);
+    """,
 )
 
 
