@@ -76,6 +76,25 @@ class DocumentAnalysis:
     sentences: list[SentenceView]
     rule_facts: list[Fact]
 
+    @cached_property
+    def org_ranking(self) -> list[str]:
+        """The organizations the article names, most named first (a name the tagger missed counts a
+        little less), the first named on a tie."""
+        counts: dict[str, float] = {}
+        first: dict[str, int] = {}
+        seen = set()
+        for m in self.parsed.timeline:
+            if m.kind == ORG and m.start not in seen:
+                seen.add(m.start)
+                counts[m.name] = counts.get(m.name, 0) + (1 if m.certain else 0.75)
+                first.setdefault(m.name, m.start)
+        return sorted(counts, key=lambda name: (-counts[name], first[name]))
+
+    @cached_property
+    def lead_org(self) -> str | None:
+        """The first organization the article names for certain: in news, most often its subject."""
+        return next((m.name for m in self.parsed.timeline if m.kind == ORG and m.certain), None)
+
     def sentence_at(self, offset: int) -> SentenceView | None:
         for sentence in self.sentences:
             if sentence.start <= offset < sentence.end:

@@ -78,8 +78,9 @@ def _founding_dates(facts: list[Fact]) -> None:
         if f.org in own:
             f.date = own[f.org]
         elif len(_years(dates.get(f.org, ()))) == 1:
-            # several founders dated alike ("in 2021", "in May 2021"): the most precise
-            f.date = max(dates[f.org], key=len)
+            # several founders dated alike ("in 2021", "in May 2021"): the most precise, the earliest of
+            # equally precise ones (a set's order varies with the hash seed: never let it choose)
+            f.date = min(dates[f.org], key=lambda date: (-len(date), date))
 
 
 def _round_dates(facts: list[Fact], parsed: ParsedDocument | None) -> None:

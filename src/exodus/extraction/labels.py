@@ -5,7 +5,8 @@ names (matched as `exodus evaluate` matches them) and, when the gold gives the e
 candidate's sentence overlaps it. A candidate with the right names in another sentence is
 left out of training (the text may or may not restate the fact there), and so are one that
 matches only an optional fact and one whose names are the gold's written another way
-("Toyota Motor" for "Toyota"): they are not counter-examples.
+("Toyota Motor" for "Toyota"): they are not counter-examples, unless another reading of the
+same words (the same slot) is the right one.
 """
 from __future__ import annotations
 
@@ -103,7 +104,20 @@ def label_candidates(candidates: list[Candidate], gold_facts: list[dict[str, Any
                      aliases: NameAliases) -> list[int | None]:
     golds = gold_matches(gold_facts, text)
     matcher = FactMatcher(aliases, [g["person"] for g in gold_facts if g.get("person")])
-    return [label_candidate(c, golds, matcher) for c in candidates]
+    labels = [label_candidate(c, golds, matcher) for c in candidates]
+    # Readings of the same words (a slot) exclude each other: beside the right one, another reading
+    # whose names are the gold's written another way (the unit where the gold and the right reading
+    # name the company) is a counter-example, so that the model learns which reading to prefer.
+    right = {c.slot() for c, label in zip(candidates, labels) if label == POSITIVE}
+    for i, (candidate, label) in enumerate(zip(candidates, labels)):
+        if label is UNSURE and candidate.slot() in right and not _names_a_gold_fact(candidate, golds, matcher):
+            labels[i] = NEGATIVE
+    return labels
+
+
+def _names_a_gold_fact(candidate: Candidate, golds: list[GoldMatch], matcher: FactMatcher) -> bool:
+    fact = candidate_fact(candidate)
+    return any(g.fact.get("kind") == fact["kind"] and matcher.same_key(fact["kind"], fact, g.fact) for g in golds)
 
 
 @dataclass

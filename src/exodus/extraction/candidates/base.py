@@ -80,15 +80,21 @@ def context_ref(kind: str, name: str, why: str = "view") -> MentionRef:
 
 def context_orgs(analysis, sentence, named: set[str], round_owner: bool = False) -> list[MentionRef]:
     """Organizations a sentence may be about without naming them: the one in view ("the company"),
-    the article's main one, and for money, the owner of the round told last."""
+    the article's main one, those named in the two sentences before, the first one the article names
+    (most often its subject, even when another is named more: "Analysts at Brookfield said ...") and
+    its second most named one ("He will step down in May" in an article about two companies), and
+    for money, the owner of the round told last. They are readings of one slot: one of them wins."""
     parsed = analysis.parsed
     options = [("view", parsed.previous_org(sentence.start, definite=True)), ("main", parsed.primary_org())]
     if round_owner:
         options.insert(0, ("round", parsed.round_owner(sentence.start)))
-    if sentence.index > 0:
-        before = analysis.sentences[sentence.index - 1]
-        options += [("previous", m.name) for m in before.mentions
-                    if m.kind == ORG and m.mention.certain and m.source.startswith("ner")][:3]
+    for back, why in ((1, "previous"), (2, "previous2")):
+        if sentence.index >= back:
+            before = analysis.sentences[sentence.index - back]
+            options += [(why, m.name) for m in before.mentions
+                        if m.kind == ORG and m.mention.certain and m.source.startswith("ner")][:3]
+    options.append(("lead", analysis.lead_org))
+    options += [("second", name) for name in analysis.org_ranking[1:2]]
     refs, seen = [], set(named)
     for why, name in options:
         if name and name not in seen:
