@@ -43,7 +43,8 @@ logger = logging.getLogger("exodus")
 _CHUNKS_IN_FLIGHT_PER_WORKER = 3
 
 
-def _log_problem(problem: ExodusError) -> None:
+def log_problem(problem: ExodusError) -> None:
+    """The default problem handler of the extraction engines: one warning line on the `exodus` logger."""
     logger.warning("%s", problem)
 
 
@@ -56,7 +57,7 @@ def iter_documents(inputs: Iterable[Input], published: str | None = None,
     A document whose id an earlier one of `inputs` has is reported and skipped.
     """
     settings = settings or get_settings()
-    report = on_problem if on_problem is not None else _log_problem
+    report = on_problem if on_problem is not None else log_problem
     default_published = normalize_published(published, "published") if published else None
     for result in unique_ids(_read_each(inputs, default_published, settings)):
         if isinstance(result, Document):
@@ -197,7 +198,7 @@ def extract_documents(inputs: Iterable[Input], extractor: str | Extractor | None
     "exodus" logger. The batch never stops for them.
     """
     settings = settings or get_settings()
-    report = on_problem if on_problem is not None else _log_problem
+    report = on_problem if on_problem is not None else log_problem
     chosen = settings.extractor if extractor is None else extractor
     processes = settings.processes if processes is None else processes
     if processes == 0 and not isinstance(chosen, str):

@@ -30,7 +30,8 @@ from typing import Any
 
 from exodus.errors import EngineUnavailable, ExodusError
 from exodus.extraction.base import Extractor, available_extractors, get_extractor
-from exodus.extraction.pipeline import Extracted, Outcome, ProblemHandler, checked_outcomes, extract_chunk
+from exodus.extraction.pipeline import (Extracted, Outcome, ProblemHandler, checked_outcomes, extract_chunk,
+                                       log_problem)
 from exodus.schema import Document
 from exodus.settings import Settings, get_settings
 
@@ -155,7 +156,7 @@ class RayEngine:
         if not isinstance(name, str) or name not in available_extractors():
             raise ExodusError(f"unknown extractor {name!r} for the ray engine; available: "
                               f"{', '.join(available_extractors())} (each worker loads it by name)")
-        report = on_problem if on_problem is not None else _log_problem
+        report = on_problem if on_problem is not None else log_problem
         started = start_ray(self.address, processes or None)  # here: an unreachable cluster fails at once
         return self._run(_import_ray(), started, documents, name, processes or None, report)
 
@@ -199,10 +200,6 @@ class RayEngine:
                     done += 1
             for position in range(done, len(window)):  # a document with no row: its task was lost
                 yield window[position], waiting.pop(position, (None, "its Ray task returned no result"))
-
-
-def _log_problem(problem: ExodusError) -> None:
-    logging.getLogger("exodus").warning("%s", problem)
 
 
 __all__ = ["RayEngine", "INSTALL_HINT", "ray_installed", "start_ray"]
